@@ -1,0 +1,50 @@
+using System.Globalization;
+using Casus.Cli.Commands;
+using Spectre.Console.Cli;
+
+namespace Casus.Cli;
+
+/// <summary>Entry point of the <c>casus</c> command.</summary>
+public static class Program
+{
+    /// <summary>Runs the CLI and returns its exit code (see <see cref="ExitCodes"/>).</summary>
+    public static int Main(string[] args)
+    {
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        return CreateApp().Run(args);
+    }
+
+    /// <summary>The command tree, shared with the in-process tests.</summary>
+    public static CommandApp CreateApp()
+    {
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("casus");
+            config.SetApplicationVersion(typeof(Program).Assembly.GetName().Version?.ToString(3) ?? "0");
+            config.PropagateExceptions();
+            config.AddCommand<ParseCommand>("parse")
+                .WithDescription("Tokenize, tag, lemmatize and parse documents; write CoNLL-U.")
+                .WithExample("parse", "article.txt")
+                .WithExample("parse", "--input-format", "conllu", "en_ewt-ud-test.conllu");
+            config.AddCommand<BenchCommand>("bench")
+                .WithDescription("Measure segmentation, tagging and parsing speed and model load time.")
+                .WithExample("bench", "../shared/data/news/wikinews_2019_2020.jsonl");
+        });
+        return app;
+    }
+}
+
+/// <summary>What the exit code of <c>casus</c> means.</summary>
+public static class ExitCodes
+{
+    /// <summary>Everything was read and processed.</summary>
+    public const int Ok = 0;
+
+    /// <summary>The run finished, but some inputs, lines or documents were skipped (see stderr).</summary>
+    public const int Partial = 1;
+
+    /// <summary>Bad usage or a fatal error: nothing useful was produced.</summary>
+    public const int Error = 2;
+}
