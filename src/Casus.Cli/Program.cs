@@ -12,7 +12,28 @@ public static class Program
     {
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-        return CreateApp().Run(args);
+        return Run(args);
+    }
+
+    /// <summary>
+    /// Runs a command line: usage errors and failures become a message on stderr and <see cref="ExitCodes.Error"/>.
+    /// </summary>
+    public static int Run(string[] args)
+    {
+        try
+        {
+            return CreateApp().Run(args);
+        }
+        catch (CommandAppException e)
+        {
+            Console.Error.WriteLine($"casus: {e.Message}");
+            return ExitCodes.Error;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or InvalidOperationException)
+        {
+            Console.Error.WriteLine($"casus: {e.Message}");
+            return ExitCodes.Error;
+        }
     }
 
     /// <summary>The command tree, shared with the in-process tests.</summary>

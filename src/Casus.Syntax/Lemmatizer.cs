@@ -17,7 +17,13 @@ public readonly record struct LemmaEdit(bool Lower, int Cut, string Append)
     public static LemmaEdit Between(string form, string lemma)
     {
         var asIs = Make(form, lemma, false);
-        var lower = Make(form.ToLowerInvariant(), lemma, true);
+        var lower = Make(string.Create(form.Length, form, static (span, f) =>
+        {
+            for (var i = 0; i < f.Length; i++)
+            {
+                span[i] = char.ToLowerInvariant(f[i]);
+            }
+        }), lemma, true);
         return lower.Append.Length <= asIs.Append.Length ? lower : asIs;
 
         static LemmaEdit Make(string f, string l, bool lower)

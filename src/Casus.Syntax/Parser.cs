@@ -298,6 +298,11 @@ public sealed class Parser
         f[n++] = FeatureHash.Key(77, n0p, n0 > 0 ? b.Suffix[2][n0 - 1] : NoneValue);
         f[n++] = FeatureHash.Key(78, s0p, L(s0), n0p);
         f[n++] = FeatureHash.Key(79, n0w, n1w);
+        var s2 = s.Depth >= 3 ? s.Stack[s.Depth - 3] : ParseState.None;
+        f[n++] = FeatureHash.Key(80, s0 > 0 ? b.Suffix[2][s0 - 1] : NoneValue, n0p);
+        f[n++] = FeatureHash.Key(81, n0 > 0 ? b.Shape[n0 - 1] : NoneValue, s0p);
+        f[n++] = FeatureHash.Key(82, P(s2), P(s1), s0p);
+        f[n++] = FeatureHash.Key(83, W(s1), s0p, n0p);
         return n;
     }
 

@@ -45,6 +45,7 @@ public sealed class SyntaxBuffer
     internal ulong[][] Suffix = [];
     internal ulong[][] Prefix = [];
     internal ulong[] Ambiguity = [];
+    internal int[] FixedTags = [];
     internal int[] Scratch = [];
     internal ParseState? State;
 
@@ -100,6 +101,7 @@ public sealed class SyntaxBuffer
         Raw = new ulong[capacity];
         Shape = new ulong[capacity];
         Ambiguity = new ulong[capacity];
+        FixedTags = new int[capacity];
         Suffix = [new ulong[capacity], new ulong[capacity], new ulong[capacity], new ulong[capacity]];
         Prefix = [new ulong[capacity], new ulong[capacity], new ulong[capacity]];
         Scratch = new int[capacity * 8 + 16];

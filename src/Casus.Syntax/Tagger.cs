@@ -22,12 +22,21 @@ public sealed class TaggerLexicon
 
     internal IEnumerable<KeyValuePair<ulong, (ulong Ambiguity, int Fixed)>> Entries => _words;
 
-    /// <summary>Fills the ambiguity class of every word of the buffer (unknown words: 0).</summary>
+    /// <summary>Fills the ambiguity class (unknown words: 0) and fixed tag (or -1) of every word of the buffer.</summary>
     public void Fill(SyntaxBuffer b)
     {
         for (var i = 0; i < b.Count; i++)
         {
-            b.Ambiguity[i] = _words.TryGetValue(b.Norm[i], out var e) ? e.Ambiguity : 0;
+            if (_words.TryGetValue(b.Norm[i], out var e))
+            {
+                b.Ambiguity[i] = e.Ambiguity;
+                b.FixedTags[i] = e.Fixed;
+            }
+            else
+            {
+                b.Ambiguity[i] = 0;
+                b.FixedTags[i] = -1;
+            }
         }
     }
 
@@ -76,7 +85,7 @@ public sealed class Tagger
         Span<float> scores = stackalloc float[Model.ClassCount];
         for (var i = 0; i < b.Count; i++)
         {
-            var fixedTag = Lexicon.FixedTag(b.Norm[i]);
+            var fixedTag = b.FixedTags[i];
             if (fixedTag >= 0)
             {
                 b.Tags[i] = fixedTag;
@@ -95,7 +104,7 @@ public sealed class Tagger
         b.Tags.AsSpan(0, b.Count).CopyTo(first);
         for (var i = 0; i < b.Count; i++)
         {
-            if (Lexicon.FixedTag(b.Norm[i]) >= 0)
+            if (b.FixedTags[i] >= 0)
             {
                 continue;
             }

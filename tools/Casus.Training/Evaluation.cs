@@ -45,7 +45,9 @@ internal sealed record SyntaxScores(int Words, int Upos, int Xpos, int Lemma, in
                 }
                 else if (errors is not null)
                 {
-                    var key = $"UPOS {w.Upos}->{pipeline.Upos(b, i)}";
+                    var key = b.Ambiguity[i] != 0 ? "UPOS error on a known word" : "UPOS error on an unknown word";
+                    errors[key] = errors.GetValueOrDefault(key) + 1;
+                    key = $"UPOS {w.Upos}->{pipeline.Upos(b, i)}";
                     errors[key] = errors.GetValueOrDefault(key) + 1;
                     key = $"WORD {w.Form} {w.Upos}->{pipeline.Upos(b, i)}";
                     errors[key] = errors.GetValueOrDefault(key) + 1;

@@ -13,7 +13,9 @@ internal static class Program
     private const string Usage = """
         usage:
           casus-train syntax --ewt DIR --gum DIR --out DIR [--seed N] [--tagger-epochs N] [--parser-epochs N] [--folds N] [--explore P]
-          casus-train eval --models DIR FILE.conllu...
+          casus-train eval --models DIR FILE.conllu...            (gold tokens)
+          casus-train eval-raw [--models DIR] FILE.conllu...     (own segmentation, CoNLL 2018 alignment)
+          casus-train eval-seg FILE.conllu...                    (tokens and sentences F1 on raw text)
         """;
 
     private static int Main(string[] args)
@@ -31,6 +33,8 @@ internal static class Program
             {
                 "syntax" => TrainSyntax(options, string.Join(' ', args)),
                 "eval" => Eval(options, files),
+                "eval-raw" => EvalRaw(options, files),
+                "eval-seg" => EvalSegmentation(files),
                 _ => Fail($"unknown command '{args[0]}'\n{Usage}"),
             };
         }
@@ -69,9 +73,28 @@ internal static class Program
     private static string Need(Dictionary<string, string> o, string key) =>
         o.TryGetValue(key, out var v) ? v : throw new KeyNotFoundException($"--{key} is required");
 
+    private static int EvalRaw(Dictionary<string, string> o, List<string> files)
+    {
+        var pipeline = o.TryGetValue("models", out var dir) ? SyntaxPipeline.Load(dir) : SyntaxPipeline.LoadDefault();
+        foreach (var f in files)
+        {
+            Console.WriteLine($"{Path.GetFileName(f)} raw text: {RawTextEval.Evaluate(f, pipeline)}");
+        }
+        return 0;
+    }
+
+    private static int EvalSegmentation(List<string> files)
+    {
+        foreach (var f in files)
+        {
+            Console.WriteLine(SegmentationEval.Evaluate(f, Casus.Text.Segmenter.Default));
+        }
+        return 0;
+    }
+
     private static int Eval(Dictionary<string, string> o, List<string> files)
     {
-        var pipeline = SyntaxPipeline.Load(Need(o, "models"));
+        var pipeline = o.TryGetValue("models", out var dir) ? SyntaxPipeline.Load(dir) : SyntaxPipeline.LoadDefault();
         Console.WriteLine($"models loaded in {pipeline.LoadTime.TotalMilliseconds:F0} ms");
         foreach (var f in files)
         {
@@ -112,7 +135,16 @@ internal static class Program
         {
             train = train.Take(limit).ToList();
         }
+        // --with-dev: EWT dev joins the training data, and epochs are chosen on the GUM dev documents of the open
+        // genres instead (never trained on), so EWT test stays the untouched measure.
+        var withDev = o.GetValueOrDefault("with-dev", "false") == "true";
         var dev = Treebank.Load(Path.Combine(ewt, "en_ewt-ud-dev.conllu"));
+        if (withDev)
+        {
+            train.AddRange(dev);
+            dev = Treebank.Load(Path.Combine(gum, "en_gum-ud-dev.conllu"), gumOpenOnly: true);
+            Log($"EWT dev added to training ({train.Count} sentences); model selection on GUM dev, open genres ({dev.Count} sentences)");
+        }
         var tags = TaggerTrainer.BuildTagSet(train);
         var relations = ParserTrainer.BuildRelations(train);
         Log($"{tags.Count} joint tags, {relations.Count} relations");
@@ -158,7 +190,7 @@ internal static class Program
         var parser = ParserTrainer.Train(examples, relations, parserEpochs, seed, explore, (snapshot, epoch) =>
         {
             var scores = SyntaxScores.Evaluate(new SyntaxPipeline(finalTagger, lemmatizer, snapshot), dev);
-            Log($"  epoch {epoch} EWT dev: {scores}  ({snapshot.Model.WeightCount} weights)");
+            Log($"  epoch {epoch} selection set: {scores}  ({snapshot.Model.WeightCount} weights)");
             if (scores.LasPct > bestLas)
             {
                 bestLas = scores.LasPct;
@@ -167,14 +199,37 @@ internal static class Program
             return false;
         }, Log);
         Log($"parser: {parser.Model.FeatureCount} features, {parser.Model.WeightCount} weights");
+        parser = Prune(parser, relations, finalTagger, lemmatizer, dev, bestLas, Log);
 
         Save(output, SyntaxPipeline.TaggerFile, finalTagger.Save);
         Save(output, SyntaxPipeline.LemmatizerFile, lemmatizer.Save);
         Save(output, SyntaxPipeline.ParserFile, parser.Save);
         var loaded = SyntaxPipeline.Load(output);
         Log($"reloaded models in {loaded.LoadTime.TotalMilliseconds:F0} ms");
-        WriteScores(output, loaded, ewt, gum, commandLine, clock.Elapsed, Log);
+        WriteScores(output, loaded, ewt, gum, withDev, commandLine, clock.Elapsed, Log);
         return 0;
+    }
+
+    /// <summary>
+    /// Drops the smallest weights while dev LAS stays within 0.1 of the unpruned parser: most averaged weights are
+    /// tiny and change no decision, but they are most of the model file.
+    /// </summary>
+    private static Parser Prune(Parser parser, List<string> relations, Tagger tagger, Lemmatizer lemmatizer,
+        List<ConllSentence> dev, double las, Action<string> log)
+    {
+        var best = parser;
+        foreach (var threshold in new[] { 0.01f, 0.02f, 0.05f, 0.1f, 0.2f })
+        {
+            var pruned = new Parser(relations, parser.Model.Prune(threshold));
+            var scores = SyntaxScores.Evaluate(new SyntaxPipeline(tagger, lemmatizer, pruned), dev);
+            log($"  prune < {threshold}: {pruned.Model.WeightCount} weights, selection-set LAS {scores.LasPct:F2}");
+            if (scores.LasPct < las - 0.1)
+            {
+                break;
+            }
+            best = pruned;
+        }
+        return best;
     }
 
     private static void Save(string dir, string file, Action<Stream> save)
@@ -183,12 +238,14 @@ internal static class Program
         save(s);
     }
 
-    private static void WriteScores(string dir, SyntaxPipeline p, string ewt, string gum, string commandLine, TimeSpan elapsed, Action<string> log)
+    private static void WriteScores(string dir, SyntaxPipeline p, string ewt, string gum, bool withDev, string commandLine, TimeSpan elapsed,
+        Action<string> log)
     {
         var sets = new List<(string Name, List<ConllSentence> Sentences)>
         {
-            ("EWT dev", Treebank.Load(Path.Combine(ewt, "en_ewt-ud-dev.conllu"))),
+            (withDev ? "EWT dev (trained on)" : "EWT dev", Treebank.Load(Path.Combine(ewt, "en_ewt-ud-dev.conllu"))),
             ("EWT test", Treebank.Load(Path.Combine(ewt, "en_ewt-ud-test.conllu"))),
+            ("GUM dev (open genres)", Treebank.Load(Path.Combine(gum, "en_gum-ud-dev.conllu"), gumOpenOnly: true)),
         };
         var gumTest = Treebank.Load(Path.Combine(gum, "en_gum-ud-test.conllu"));
         sets.Add(("GUM test (all genres)", gumTest));

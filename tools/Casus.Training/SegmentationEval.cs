@@ -235,6 +235,17 @@ public static class SegmentationEval
     }
 
     /// <summary>The gold standard of one treebank file, with character spans in the rebuilt text.</summary>
+    /// <summary>
+    /// The raw text a treebank file was made from and the character span of every gold word, in file order
+    /// (the reconstruction the evaluation uses), for aligning system words with gold words.
+    /// </summary>
+    internal static (string Text, List<(int Start, int End)> Words) Rebuild(string conlluPath)
+    {
+        using var reader = new StreamReader(conlluPath);
+        var gold = Gold.Read(reader);
+        return (gold.Text.ToString(), gold.Words);
+    }
+
     private sealed class Gold
     {
         public StringBuilder Text { get; } = new();

@@ -13,7 +13,7 @@ namespace Casus.Syntax.Model;
 /// </remarks>
 public sealed class LinearModel
 {
-    private const uint Magic = 0x314D4C43; // "CLM1"
+    private const uint Magic = 0x324D4C43; // "CLM2"
     private readonly uint[] _keys;
     private readonly int[] _starts;
     private readonly ushort[] _classes;
@@ -140,6 +140,26 @@ public sealed class LinearModel
         return new LinearModel(classCount, keys, starts, classes, weights, list.Count);
     }
 
+    /// <summary>A copy without the weights whose magnitude is below <paramref name="threshold"/>.</summary>
+    public LinearModel Prune(float threshold)
+    {
+        var rows = new List<(uint, IReadOnlyList<(int, float)>)>(FeatureCount);
+        foreach (var (key, start) in Rows())
+        {
+            int count = _classes[start];
+            var row = new List<(int, float)>(count);
+            for (var i = start + 1; i <= start + count; i++)
+            {
+                if (Math.Abs(_weights[i]) >= threshold)
+                {
+                    row.Add((_classes[i], _weights[i]));
+                }
+            }
+            rows.Add((key, row));
+        }
+        return Build(ClassCount, rows);
+    }
+
     /// <summary>Enumerates the rows (for serialization), in key order.</summary>
     private IEnumerable<(uint Key, int Start)> Rows()
     {
@@ -164,6 +184,7 @@ public sealed class LinearModel
         w.Write(Magic);
         w.Write(ClassCount);
         w.Write(FeatureCount);
+        w.Write(_weights.Length);
         uint prev = 0;
         foreach (var (key, start) in Rows())
         {
@@ -192,6 +213,11 @@ public sealed class LinearModel
         }
         var classCount = r.ReadInt32();
         var featureCount = r.ReadInt32();
+        var total = r.ReadInt32();
+        if (featureCount < 0 || total < featureCount)
+        {
+            throw new InvalidDataException("corrupt linear model header");
+        }
         var capacity = 16;
         while (capacity < featureCount * 2)
         {
@@ -199,8 +225,9 @@ public sealed class LinearModel
         }
         var keys = new uint[capacity];
         var starts = new int[capacity];
-        var classes = new List<ushort>(featureCount * 4);
-        var weights = new List<float>(featureCount * 4);
+        var classes = new ushort[total];
+        var weights = new float[total];
+        var pos = 0;
         uint key = 0;
         for (var f = 0; f < featureCount; f++)
         {
@@ -212,9 +239,12 @@ public sealed class LinearModel
                 slot = (slot + 1) & (capacity - 1);
             }
             keys[slot] = key;
-            starts[slot] = classes.Count;
-            classes.Add((ushort)count);
-            weights.Add(0);
+            starts[slot] = pos;
+            if (pos + count + 1 > total)
+            {
+                throw new InvalidDataException($"linear model has more weights than its header says (feature {f})");
+            }
+            classes[pos++] = (ushort)count;
             for (var i = 0; i < count; i++)
             {
                 int c = r.ReadByte();
@@ -226,10 +256,10 @@ public sealed class LinearModel
                 {
                     throw new InvalidDataException($"class {c} out of range in feature {f}");
                 }
-                classes.Add((ushort)c);
-                weights.Add((float)r.ReadHalf());
+                classes[pos] = (ushort)c;
+                weights[pos++] = (float)r.ReadHalf();
             }
         }
-        return new LinearModel(classCount, keys, starts, [.. classes], [.. weights], featureCount);
+        return new LinearModel(classCount, keys, starts, classes, weights, featureCount);
     }
 }
