@@ -20,6 +20,8 @@ public static class Program
     /// </summary>
     public static int Run(string[] args)
     {
+        // Spectre.Console.Cli reads a lone "-" as an option; stand it in for standard input under another name.
+        args = [.. args.Select(a => a == "-" ? Commands.InputSettings.StdinAlias : a)];
         try
         {
             return CreateApp().Run(args);

@@ -20,6 +20,7 @@ public class ConllUTests
         1	Yes	yes	INTJ	UH	_	0	root	0:root	_
         1.1	be	be	AUX	VB	_	_	_	1:cop	_
 
+
         """;
 
     public class Read

@@ -37,10 +37,13 @@ public class PipelineTests
     public void EveryParseIsOneTree()
     {
         var pipeline = Shipped.Value;
-        var buffer = new SyntaxBuffer();
+        using var buffers = new ThreadLocal<SyntaxBuffer>(() => new SyntaxBuffer());
         Gen.Int[0, Vocabulary.Length - 1].Array[1, 60].Sample(indices =>
         {
-            // Given any sequence of news words, When it is analysed
+            // Given any sequence of news words (CsCheck runs samples on several threads: one buffer per thread)
+            var buffer = buffers.Value!;
+
+            // When it is analysed
             LoadWords(buffer, indices.Select(i => Vocabulary[i]).ToList());
             pipeline.Analyze(buffer);
 
@@ -98,11 +101,18 @@ public class PipelineTests
         Assert.All(results, r => Assert.Equal(expected, r));
     }
 
-    [SharedFileFact("data/ud-ewt/en_ewt-ud-dev.conllu")]
+    private static readonly string[] OpenGumGenres = ["news", "interview", "bio", "voyage", "textbook", "vlog", "conversation", "speech"];
+
+    [SharedFileFact("data/ud-gum/en_gum-ud-dev.conllu")]
     public void ShippedModelsReachTheirAccuracyOnADevSlice()
     {
-        // Given the first 600 sentences of the EWT dev set with gold tokens
-        var gold = ConllU.ReadFile(SharedData.PathOf("data/ud-ewt/en_ewt-ud-dev.conllu")).Take(600).ToList();
+        // Given the first 600 sentences of the GUM dev documents of the open genres, with gold tokens (EWT dev is
+        // part of the shipped models' training data; this set never is)
+        var gold = ConllU.ReadFile(SharedData.PathOf("data/ud-gum/en_gum-ud-dev.conllu"))
+            .Where(s => s.Comment("sent_id")?.Split('_') is [_, var genre, ..] && OpenGumGenres.Contains(genre))
+            .Take(600)
+            .ToList();
+        Assert.Equal(600, gold.Count);
         var pipeline = Shipped.Value;
         var b = new SyntaxBuffer();
         int words = 0, upos = 0, uas = 0, las = 0;
@@ -126,14 +136,15 @@ public class PipelineTests
         }
 
         // Then they score what models/*.score says, within a small margin for this slice
-        Assert.True(100.0 * upos / words >= DevSlice.Upos, $"UPOS {100.0 * upos / words:F2}");
-        Assert.True(100.0 * uas / words >= DevSlice.Uas, $"UAS {100.0 * uas / words:F2}");
-        Assert.True(100.0 * las / words >= DevSlice.Las, $"LAS {100.0 * las / words:F2}");
+        var report = $"UPOS {100.0 * upos / words:F2} UAS {100.0 * uas / words:F2} LAS {100.0 * las / words:F2}";
+        Assert.True(100.0 * upos / words >= DevSlice.Upos, report);
+        Assert.True(100.0 * uas / words >= DevSlice.Uas, report);
+        Assert.True(100.0 * las / words >= DevSlice.Las, report);
     }
 
-    /// <summary>Floors for the first 600 EWT dev sentences, set just under what the shipped models score there.</summary>
+    /// <summary>Floors for the slice, set just under what the shipped models score there (see the test output).</summary>
     private static class DevSlice
     {
-        public const double Upos = 93.5, Uas = 83.0, Las = 79.5;
+        public const double Upos = 95.0, Uas = 85.0, Las = 82.0;
     }
 }

@@ -9,10 +9,16 @@ namespace Casus.Cli.Commands;
 /// <summary>Settings shared by the commands that read documents.</summary>
 public class InputSettings : CommandSettings
 {
-    /// <summary>Files, directories, or '-' for standard input.</summary>
+    /// <summary>What a lone "-" on the command line is passed as, since the parser would take it for an option.</summary>
+    internal const string StdinAlias = "@stdin";
+
+    /// <summary>Files, directories, or '-' for standard input, as given on the command line.</summary>
     [CommandArgument(0, "<INPUT>")]
     [Description("Files (.txt, .jsonl/.ndjson, .html/.htm, .conllu), directories (recursive), or - for stdin.")]
-    public string[] Inputs { get; init; } = [];
+    public string[] RawInputs { get; init; } = [];
+
+    /// <summary>The inputs, with "-" meaning standard input.</summary>
+    public string[] Inputs => [.. RawInputs.Select(i => i == StdinAlias ? "-" : i)];
 
     /// <summary>Date for documents without one.</summary>
     [CommandOption("--date <DATE>")]

@@ -41,7 +41,7 @@ public sealed class ParseCommand : Command<ParseCommand.Settings>
         var conllu = settings.InputFormat == "conllu"
             ? settings.Inputs.ToList()
             : settings.Inputs.Where(i => i.EndsWith(".conllu", StringComparison.OrdinalIgnoreCase)).ToList();
-        var documents = settings.Inputs.Except(conllu).ToList();
+        var documents = settings.Inputs.Where(i => !conllu.Contains(i)).ToList();
         var threads = settings.Threads ?? Environment.ProcessorCount;
         var clock = Stopwatch.StartNew();
         long sentences = 0, words = 0, docs = 0;
