@@ -218,7 +218,7 @@ internal static class Program
         List<ConllSentence> dev, double las, Action<string> log)
     {
         var best = parser;
-        foreach (var threshold in new[] { 0.01f, 0.02f, 0.05f, 0.1f, 0.2f })
+        foreach (var threshold in new[] { 0.01f, 0.02f, 0.05f, 0.1f, 0.2f, 0.5f, 1f, 2f, 5f })
         {
             var pruned = new Parser(relations, parser.Model.Prune(threshold));
             var scores = SyntaxScores.Evaluate(new SyntaxPipeline(tagger, lemmatizer, pruned), dev);

@@ -20,12 +20,17 @@ namespace Casus.Events.Actors;
 /// already a shipped name of another block is an error naming both places.</item>
 /// </list>
 /// <para>Loading never stops at the first problem: <see cref="Load(string?)"/> returns every error with its file and
-/// line, and no dictionary when there is any.</para>
+/// line, and no dictionary when there is any. The only exception are rule 9 conflicts of the shipped files that are
+/// known and listed in the loader: they load, and are returned as <see cref="ActorDictionaryLoadResult.Warnings"/>.</para>
 /// </remarks>
 /// <threadsafety>Immutable after loading: one instance can be shared by any number of threads.</threadsafety>
 public sealed class ActorDictionary
 {
     private const string ResourcePrefix = "Casus.Dictionaries.actors/";
+
+    /// <summary>The files in precedence order; <see cref="DictionaryFile"/> follows it.</summary>
+    private static readonly string[] Files =
+        ["countries.txt", "international.txt", "groups.txt", "regions.txt", "sectors.txt", "leaders.txt"];
 
     private ActorDictionary(ActorTrie trie, ActorEntity[] entities, PersonEntity[] people, int[][] personGroups, SectorPhrase[] phrases)
     {
@@ -37,10 +42,7 @@ public sealed class ActorDictionary
     }
 
     /// <summary>The file names a dictionary is made of, which are also the only names a user directory may hold.</summary>
-    public static IReadOnlyList<string> FileNames => Files;
-
-    private static readonly string[] Files =
-        ["countries.txt", "international.txt", "groups.txt", "regions.txt", "sectors.txt", "leaders.txt"];
+    public static IReadOnlyList<string> FileNames { get; } = Array.AsReadOnly(Files);
 
     /// <summary>Number of blocks (countries, organisations, groups, regions).</summary>
     public int BlockCount => Entities.Length;
@@ -195,11 +197,7 @@ public sealed class ActorDictionary
         var raw = new RawDictionary();
         foreach (ActorDictionarySource source in layers)
         {
-            int index = -1;
-            for (int i = 0; i < FileNames.Count; i++)
-            {
-                index = FileNames[i] == source.FileName ? i : index;
-            }
+            int index = Array.IndexOf(Files, source.FileName);
 
             if (index < 0)
             {
@@ -385,13 +383,22 @@ public sealed class ActorDictionary
             _ => null,
         };
 
+        // A (SECTOR) name adds its sector to the block's code; an organ's own sector is replaced, not repeated
+        // ("MEPs (LEG)" in [IGOEECLEG] emits IGOEECLEG, "Berlaymont (GOV)" in [IGOEECGOV] IGOEECGOV). Groups carry
+        // their sector in the header, so a (SECTOR) name of a group emits country + that sector.
+        string stem = block.File switch
+        {
+            DictionaryFile.Groups => country ?? code,
+            DictionaryFile.International when sector is not null => code[..^3],
+            _ => code,
+        };
         int n = ActorCodes.Sectors.Length;
         string[] withSector = new string[n];
         string?[] composed = new string?[n];
         for (int s = 0; s < n; s++)
         {
             string suffix = ActorCodes.Sectors[s];
-            withSector[s] = block.File == DictionaryFile.Groups ? intern(country + suffix) : intern(code + suffix);
+            withSector[s] = intern(stem + suffix);
             composed[s] = block.File switch
             {
                 DictionaryFile.Countries or DictionaryFile.Regions => withSector[s],

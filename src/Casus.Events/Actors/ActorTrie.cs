@@ -15,23 +15,23 @@ internal enum EntryType : byte
     Person,
 }
 
-/// <summary>One name ending at a trie node, with what it takes to accept it in a text.</summary>
+/// <summary>One name ending at a trie node, with what it takes to accept it in a text. Immutable.</summary>
 internal sealed class TrieEntry
 {
     public required EntryType Type { get; init; }
 
     public required int Target { get; init; }
 
-    public required ActorMentionKind Kind { get; set; }
+    public required ActorMentionKind Kind { get; init; }
 
     /// <summary>Match only the exact case of <see cref="Tokens"/>.</summary>
     public required bool CaseSensitive { get; init; }
 
     /// <summary>Listed under <c>ambiguous:</c>: needs the capitals of <see cref="Tokens"/> and gets lower confidence.</summary>
-    public required bool Ambiguous { get; set; }
+    public required bool Ambiguous { get; init; }
 
     /// <summary>The name was written with a leading <c>the</c>, which the matcher may take from the text.</summary>
-    public required bool LeadingThe { get; set; }
+    public required bool LeadingThe { get; init; }
 
     /// <summary>The sector of a <c>(SECTOR)</c> suffix or seat, or -1.</summary>
     public required int SectorId { get; init; }
@@ -119,7 +119,7 @@ internal sealed class ActorTrie
     {
         private readonly Dictionary<string, int> _vocabulary = new(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<long, int> _edges = [];
-        private readonly List<List<TrieEntry>> _nodes = [[]];
+        private readonly List<List<Pending>> _nodes = [[]];
         private int _maxTokenLength;
 
         /// <summary>
@@ -150,11 +150,11 @@ internal sealed class ActorTrie
                 node = child;
             }
 
-            foreach (TrieEntry existing in _nodes[node])
+            foreach (Pending existing in _nodes[node])
             {
-                if (existing.Type == type && existing.Target == target && existing.SectorId == form.SectorId
-                    && existing.CaseSensitive == form.CaseSensitive
-                    && (!form.CaseSensitive || existing.Tokens.AsSpan().SequenceEqual(form.Tokens)))
+                if (existing.Type == type && existing.Target == target && existing.Form.SectorId == form.SectorId
+                    && existing.Form.CaseSensitive == form.CaseSensitive
+                    && (!form.CaseSensitive || existing.Form.ExactKey == form.ExactKey))
                 {
                     existing.Kind = Rank(kind) < Rank(existing.Kind) ? kind : existing.Kind;
                     existing.Ambiguous |= ambiguous;
@@ -163,19 +163,7 @@ internal sealed class ActorTrie
                 }
             }
 
-            _nodes[node].Add(new TrieEntry
-            {
-                Type = type,
-                Target = target,
-                Kind = kind,
-                CaseSensitive = form.CaseSensitive,
-                Ambiguous = ambiguous,
-                LeadingThe = form.LeadingThe,
-                SectorId = form.SectorId,
-                Tokens = form.Tokens,
-                SingleWord = !form.Text.Contains(' '),
-                Precedence = precedence,
-            });
+            _nodes[node].Add(new Pending(form, type, target, precedence) { Kind = kind, Ambiguous = ambiguous, LeadingThe = form.LeadingThe });
         }
 
         public ActorTrie Build()
@@ -186,7 +174,22 @@ internal sealed class ActorTrie
             {
                 start[node] = entries.Count;
                 // Stable: among equals, the name added first (shipped file order) stays first.
-                entries.AddRange(_nodes[node].OrderByDescending(e => e.Precedence));
+                foreach (Pending p in _nodes[node].OrderByDescending(e => e.Precedence))
+                {
+                    entries.Add(new TrieEntry
+                    {
+                        Type = p.Type,
+                        Target = p.Target,
+                        Kind = p.Kind,
+                        CaseSensitive = p.Form.CaseSensitive,
+                        Ambiguous = p.Ambiguous,
+                        LeadingThe = p.LeadingThe,
+                        SectorId = p.Form.SectorId,
+                        Tokens = p.Form.Tokens,
+                        SingleWord = !p.Form.Text.Contains(' '),
+                        Precedence = p.Precedence,
+                    });
+                }
             }
 
             start[_nodes.Count] = entries.Count;
@@ -196,6 +199,24 @@ internal sealed class ActorTrie
                 start,
                 [.. entries],
                 _maxTokenLength);
+        }
+
+        /// <summary>An entry while names are added: the same name of the same target merges into it.</summary>
+        private sealed class Pending(NameForm form, EntryType type, int target, byte precedence)
+        {
+            public NameForm Form { get; } = form;
+
+            public EntryType Type { get; } = type;
+
+            public int Target { get; } = target;
+
+            public byte Precedence { get; } = precedence;
+
+            public ActorMentionKind Kind { get; set; }
+
+            public bool Ambiguous { get; set; }
+
+            public bool LeadingThe { get; set; }
         }
 
         /// <summary>Which kind describes a string listed under several keys of one block.</summary>

@@ -296,8 +296,8 @@ internal static partial class DictionaryParser
 
         DateOnly? start = null;
         DateOnly? end = null;
-        ok &= TryDate(spell.Groups[2].Value, comment, isEnd: false, source, line, errors, ref start);
-        ok &= TryDate(spell.Groups[3].Value, comment, isEnd: true, source, line, errors, ref end);
+        ok &= TryDate(spell.Groups[2].Value, comment, source, line, errors, ref start);
+        ok &= TryDate(spell.Groups[3].Value, comment, source, line, errors, ref end);
         if (ok && start is DateOnly s && end is DateOnly e && e < s)
         {
             Error(errors, source, line, $"spell ends ({e:yyyy-MM-dd}) before it starts ({s:yyyy-MM-dd})");
@@ -311,12 +311,11 @@ internal static partial class DictionaryParser
     }
 
     /// <summary>
-    /// Reads an ISO date, a month (<c>YYYY-MM</c>) or a year (<c>YYYY</c>). A partial start is its first day; a partial
-    /// end is its last day, so that <c>..2001-12</c> covers December (the file reads partial dates as "the first
-    /// day", which would end a spell on 1 December; the difference is inside the "# approx" the file asks for).
+    /// Reads an ISO date, or a month (<c>YYYY-MM</c>) or year (<c>YYYY</c>) read as its first day, as the file's header
+    /// says; such a partial date must be marked <c># approx</c>.
     /// </summary>
     private static bool TryDate(
-        string value, string comment, bool isEnd, ActorDictionarySource source, int line,
+        string value, string comment, ActorDictionarySource source, int line,
         List<ActorDictionaryError> errors, ref DateOnly? date)
     {
         if (value.Length == 0)
@@ -332,7 +331,7 @@ internal static partial class DictionaryParser
 
         string[] parts = value.Split('-');
         int year = int.Parse(parts[0], CultureInfo.InvariantCulture);
-        int month = parts.Length > 1 ? int.Parse(parts[1], CultureInfo.InvariantCulture) : (isEnd ? 12 : 1);
+        int month = parts.Length > 1 ? int.Parse(parts[1], CultureInfo.InvariantCulture) : 1;
         if (year < 1 || month is < 1 or > 12)
         {
             Error(errors, source, line, $"bad date '{value}'");
@@ -340,7 +339,7 @@ internal static partial class DictionaryParser
         }
 
         int lastDay = DateTime.DaysInMonth(year, month);
-        int day = parts.Length > 2 ? int.Parse(parts[2], CultureInfo.InvariantCulture) : (isEnd ? lastDay : 1);
+        int day = parts.Length > 2 ? int.Parse(parts[2], CultureInfo.InvariantCulture) : 1;
         if (day < 1 || day > lastDay)
         {
             Error(errors, source, line, $"bad date '{value}': no such day");

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Casus.Events.Actors;
 
 /// <summary>
@@ -14,12 +16,12 @@ internal static class DictionaryValidator
     /// are fixed; a test fails when an entry here no longer occurs, so the list cannot go stale. Not a way to accept
     /// new conflicts: a conflict is not intended, and the README says which block should own the name.
     /// </summary>
-    internal static readonly HashSet<(string Name, string First, string Second)> KnownConflicts =
-    [
+    internal static readonly FrozenSet<(string Name, string First, string Second)> KnownConflicts = new[]
+    {
         // "AUC": the African Union Commission (case-insensitive) and Colombia's AUC (=AUC); neither block's notes
         // mention the other, so "AUC" in text matches both.
         ("AUC", "IGOOAU", "COLUAFAUC"),
-    ];
+    }.ToFrozenSet();
 
     public static void Validate(RawDictionary raw, List<ActorDictionaryError> errors, List<ActorDictionaryError> warnings)
     {

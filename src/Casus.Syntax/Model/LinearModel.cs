@@ -1,5 +1,5 @@
-using System.IO.Compression;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Casus.Syntax.Model;
 
@@ -8,26 +8,37 @@ namespace Casus.Syntax.Model;
 /// Immutable after construction and safe to share across threads.
 /// </summary>
 /// <remarks>
-/// Storage is an open-addressing table of 32-bit keys pointing into packed (class, weight) arrays, so scoring a
-/// feature is one probe plus a short loop, with no allocation.
+/// Storage is built for the cache: an open-addressing table of (key, row start) slots, and one array of
+/// (class, weight) entries where each row starts with a header entry holding its length. Scoring a feature is
+/// one probe into the slots and one run through adjacent entries, with no allocation.
 /// </remarks>
 public sealed class LinearModel
 {
-    private const uint Magic = 0x324D4C43; // "CLM2"
-    private readonly uint[] _keys;
-    private readonly int[] _starts;
-    private readonly ushort[] _classes;
-    private readonly float[] _weights;
+    private const uint Magic = 0x334D4C43; // "CLM3"
+    private readonly Slot[] _slots;
+    private readonly Entry[] _entries;
     private readonly int _mask;
 
-    private LinearModel(int classCount, uint[] keys, int[] starts, ushort[] classes, float[] weights, int featureCount)
+    [StructLayout(LayoutKind.Sequential)]
+    private struct Slot
+    {
+        public uint Key;
+        public int Start;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct Entry
+    {
+        public int Class;
+        public float Weight;
+    }
+
+    private LinearModel(int classCount, Slot[] slots, Entry[] entries, int featureCount)
     {
         ClassCount = classCount;
-        _keys = keys;
-        _starts = starts;
-        _classes = classes;
-        _weights = weights;
-        _mask = keys.Length - 1;
+        _slots = slots;
+        _entries = entries;
+        _mask = slots.Length - 1;
         FeatureCount = featureCount;
     }
 
@@ -38,25 +49,31 @@ public sealed class LinearModel
     public int FeatureCount { get; }
 
     /// <summary>Number of stored (feature, class) weights.</summary>
-    public int WeightCount => _weights.Length;
+    public int WeightCount => _entries.Length - FeatureCount;
 
     /// <summary>Adds the weights of each feature to <paramref name="scores"/> (length ≥ ClassCount).</summary>
     public void Score(ReadOnlySpan<uint> features, Span<float> scores)
     {
-        var keys = _keys;
+        var slots = _slots;
+        var entries = _entries;
         var mask = _mask;
         foreach (var f in features)
         {
             var slot = (int)(Spread(f) & (uint)mask);
             while (true)
             {
-                var k = keys[slot];
-                if (k == f)
+                ref readonly var s = ref slots[slot];
+                if (s.Key == f)
                 {
-                    AddRow(_starts[slot], scores);
+                    var start = s.Start;
+                    var end = start + entries[start].Class;
+                    for (var i = start + 1; i <= end; i++)
+                    {
+                        scores[entries[i].Class] += entries[i].Weight;
+                    }
                     break;
                 }
-                if (k == 0)
+                if (s.Key == 0)
                 {
                     break;
                 }
@@ -66,20 +83,32 @@ public sealed class LinearModel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void AddRow(int start, Span<float> scores)
+    private static uint Spread(uint k) => k * 0x9E3779B1u >> 3 ^ k;
+
+    private static int Capacity(int features)
     {
-        // The row is stored as: _classes[start] = count, then count (class, weight) pairs at start+1...
-        int count = _classes[start];
-        var classes = _classes;
-        var weights = _weights;
-        for (var i = start + 1; i <= start + count; i++)
+        var capacity = 16;
+        while (capacity < features * 2)
         {
-            scores[classes[i]] += weights[i];
+            capacity <<= 1;
         }
+        return capacity;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Spread(uint k) => k * 0x9E3779B1u >> 3 ^ k;
+    private static void Place(Slot[] slots, uint key, int start)
+    {
+        var mask = slots.Length - 1;
+        var slot = (int)(Spread(key) & (uint)mask);
+        while (slots[slot].Key != 0)
+        {
+            if (slots[slot].Key == key)
+            {
+                throw new ArgumentException($"duplicate feature key {key}");
+            }
+            slot = (slot + 1) & mask;
+        }
+        slots[slot] = new Slot { Key = key, Start = start };
+    }
 
     /// <summary>Builds a model from sparse rows. Rows with no weight are dropped.</summary>
     public static LinearModel Build(int classCount, IEnumerable<(uint Key, IReadOnlyList<(int Class, float Weight)> Row)> rows)
@@ -92,52 +121,42 @@ public sealed class LinearModel
             {
                 continue;
             }
-            if (r.Row.Count > ushort.MaxValue)
-            {
-                throw new ArgumentException("row too long");
-            }
             list.Add(r);
             total += r.Row.Count + 1;
         }
         list.Sort((a, b) => a.Key.CompareTo(b.Key));
-        var capacity = 16;
-        while (capacity < list.Count * 2)
-        {
-            capacity <<= 1;
-        }
-        var keys = new uint[capacity];
-        var starts = new int[capacity];
-        var classes = new ushort[total];
-        var weights = new float[total];
+        var slots = new Slot[Capacity(list.Count)];
+        var entries = new Entry[total];
         var pos = 0;
         foreach (var (key, row) in list)
         {
-            var slot = (int)(Spread(key) & (uint)(capacity - 1));
-            while (keys[slot] != 0)
-            {
-                if (keys[slot] == key)
-                {
-                    throw new ArgumentException($"duplicate feature key {key}");
-                }
-                slot = (slot + 1) & (capacity - 1);
-            }
-            keys[slot] = key;
-            starts[slot] = pos;
-            classes[pos] = (ushort)row.Count;
-            weights[pos] = 0;
-            pos++;
+            Place(slots, key, pos);
+            entries[pos++] = new Entry { Class = row.Count };
             foreach (var (c, w) in row)
             {
                 if ((uint)c >= (uint)classCount)
                 {
                     throw new ArgumentException($"class {c} out of range {classCount}");
                 }
-                classes[pos] = (ushort)c;
-                weights[pos] = w;
-                pos++;
+                entries[pos++] = new Entry { Class = c, Weight = w };
             }
         }
-        return new LinearModel(classCount, keys, starts, classes, weights, list.Count);
+        return new LinearModel(classCount, slots, entries, list.Count);
+    }
+
+    /// <summary>The rows in key order.</summary>
+    private List<(uint Key, int Start)> Rows()
+    {
+        var rows = new List<(uint Key, int Start)>(FeatureCount);
+        foreach (var s in _slots)
+        {
+            if (s.Key != 0)
+            {
+                rows.Add((s.Key, s.Start));
+            }
+        }
+        rows.Sort((a, b) => a.Key.CompareTo(b.Key));
+        return rows;
     }
 
     /// <summary>A copy without the weights whose magnitude is below <paramref name="threshold"/>.</summary>
@@ -146,13 +165,13 @@ public sealed class LinearModel
         var rows = new List<(uint, IReadOnlyList<(int, float)>)>(FeatureCount);
         foreach (var (key, start) in Rows())
         {
-            int count = _classes[start];
+            var count = _entries[start].Class;
             var row = new List<(int, float)>(count);
             for (var i = start + 1; i <= start + count; i++)
             {
-                if (Math.Abs(_weights[i]) >= threshold)
+                if (Math.Abs(_entries[i].Weight) >= threshold)
                 {
-                    row.Add((_classes[i], _weights[i]));
+                    row.Add((_entries[i].Class, _entries[i].Weight));
                 }
             }
             rows.Add((key, row));
@@ -160,46 +179,45 @@ public sealed class LinearModel
         return Build(ClassCount, rows);
     }
 
-    /// <summary>Enumerates the rows (for serialization), in key order.</summary>
-    private IEnumerable<(uint Key, int Start)> Rows()
-    {
-        var rows = new List<(uint Key, int Start)>(FeatureCount);
-        for (var s = 0; s < _keys.Length; s++)
-        {
-            if (_keys[s] != 0)
-            {
-                rows.Add((_keys[s], _starts[s]));
-            }
-        }
-        rows.Sort((a, b) => a.Key.CompareTo(b.Key));
-        return rows;
-    }
-
     /// <summary>
-    /// Writes the model: keys delta-coded, weights as half floats. The format is versioned by a magic number;
+    /// Writes the model in sections so that reading is a few bulk copies: sorted keys delta-coded, row lengths,
+    /// then all classes, then all weights as half floats. The format is versioned by a magic number;
     /// <see cref="Read"/> rejects anything else.
     /// </summary>
     public void Write(BinaryWriter w)
     {
+        var rows = Rows();
         w.Write(Magic);
         w.Write(ClassCount);
         w.Write(FeatureCount);
-        w.Write(_weights.Length);
+        w.Write(WeightCount);
         uint prev = 0;
-        foreach (var (key, start) in Rows())
+        foreach (var (key, start) in rows)
         {
             w.Write7BitEncodedInt((int)(key - prev));
             prev = key;
-            int count = _classes[start];
-            w.Write7BitEncodedInt(count);
-            for (var i = start + 1; i <= start + count; i++)
+            w.Write7BitEncodedInt(_entries[start].Class);
+        }
+        var wide = ClassCount > 255;
+        foreach (var (_, start) in rows)
+        {
+            for (var i = start + 1; i <= start + _entries[start].Class; i++)
             {
-                w.Write((byte)_classes[i]);
-                if (ClassCount > 255)
+                if (wide)
                 {
-                    w.Write((byte)(_classes[i] >> 8));
+                    w.Write((ushort)_entries[i].Class);
                 }
-                w.Write((Half)_weights[i]);
+                else
+                {
+                    w.Write((byte)_entries[i].Class);
+                }
+            }
+        }
+        foreach (var (_, start) in rows)
+        {
+            for (var i = start + 1; i <= start + _entries[start].Class; i++)
+            {
+                w.Write((Half)_entries[i].Weight);
             }
         }
     }
@@ -213,53 +231,63 @@ public sealed class LinearModel
         }
         var classCount = r.ReadInt32();
         var featureCount = r.ReadInt32();
-        var total = r.ReadInt32();
-        if (featureCount < 0 || total < featureCount)
+        var weightCount = r.ReadInt32();
+        if (classCount <= 0 || featureCount < 0 || weightCount < featureCount)
         {
             throw new InvalidDataException("corrupt linear model header");
         }
-        var capacity = 16;
-        while (capacity < featureCount * 2)
-        {
-            capacity <<= 1;
-        }
-        var keys = new uint[capacity];
-        var starts = new int[capacity];
-        var classes = new ushort[total];
-        var weights = new float[total];
-        var pos = 0;
+        var keys = new uint[featureCount];
+        var counts = new int[featureCount];
         uint key = 0;
+        long sum = 0;
         for (var f = 0; f < featureCount; f++)
         {
             key += (uint)r.Read7BitEncodedInt();
-            var count = r.Read7BitEncodedInt();
-            var slot = (int)(Spread(key) & (uint)(capacity - 1));
-            while (keys[slot] != 0)
+            keys[f] = key;
+            counts[f] = r.Read7BitEncodedInt();
+            sum += counts[f];
+        }
+        if (sum != weightCount)
+        {
+            throw new InvalidDataException($"linear model rows hold {sum} weights, header says {weightCount}");
+        }
+        var classes = new ushort[weightCount];
+        if (classCount > 255)
+        {
+            r.BaseStream.ReadExactly(MemoryMarshal.AsBytes(classes.AsSpan()));
+        }
+        else
+        {
+            var bytes = r.ReadBytes(weightCount);
+            if (bytes.Length != weightCount)
             {
-                slot = (slot + 1) & (capacity - 1);
+                throw new EndOfStreamException("linear model truncated in its classes");
             }
-            keys[slot] = key;
-            starts[slot] = pos;
-            if (pos + count + 1 > total)
+            for (var i = 0; i < bytes.Length; i++)
             {
-                throw new InvalidDataException($"linear model has more weights than its header says (feature {f})");
-            }
-            classes[pos++] = (ushort)count;
-            for (var i = 0; i < count; i++)
-            {
-                int c = r.ReadByte();
-                if (classCount > 255)
-                {
-                    c |= r.ReadByte() << 8;
-                }
-                if (c >= classCount)
-                {
-                    throw new InvalidDataException($"class {c} out of range in feature {f}");
-                }
-                classes[pos] = (ushort)c;
-                weights[pos++] = (float)r.ReadHalf();
+                classes[i] = bytes[i];
             }
         }
-        return new LinearModel(classCount, keys, starts, classes, weights, featureCount);
+        var weights = new Half[weightCount];
+        r.BaseStream.ReadExactly(MemoryMarshal.AsBytes(weights.AsSpan()));
+
+        var slots = new Slot[Capacity(featureCount)];
+        var entries = new Entry[weightCount + featureCount];
+        var pos = 0;
+        var w = 0;
+        for (var f = 0; f < featureCount; f++)
+        {
+            Place(slots, keys[f], pos);
+            entries[pos++] = new Entry { Class = counts[f] };
+            for (var i = 0; i < counts[f]; i++, w++)
+            {
+                if (classes[w] >= classCount)
+                {
+                    throw new InvalidDataException($"class {classes[w]} out of range in feature {f}");
+                }
+                entries[pos++] = new Entry { Class = classes[w], Weight = (float)weights[w] };
+            }
+        }
+        return new LinearModel(classCount, slots, entries, featureCount);
     }
 }

@@ -37,6 +37,9 @@ public static class ActorMatcherTests
             { "The Iranian foreign minister said", null, "Iranian foreign minister", "IRNGOV", ActorMentionKind.Adjective },
             { "Iraqi members of parliament voted.", null, "Iraqi members of parliament", "IRQLEG", ActorMentionKind.Adjective },
             { "UN peacekeepers arrived.", null, "UN peacekeepers", "IGOUNOPKO", ActorMentionKind.Name },
+            { "MEPs voted.", null, "MEPs", "IGOEECLEG", ActorMentionKind.Name },
+            { "AU peacekeepers arrived.", null, "AU peacekeepers", "IGOOAUPKO", ActorMentionKind.Name },
+            { "Brussels warned London.", null, "Brussels", "IGOEECGOV", ActorMentionKind.Seat },
             { "the president of Iran said", null, "president of Iran", "IRNGOV", ActorMentionKind.Name },
             { "Moscow's military responded.", null, "Moscow's military", "RUSMIL", ActorMentionKind.Capital },
 
