@@ -52,6 +52,29 @@ public sealed class SyntaxBuffer
     /// <summary>The word form of word <paramref name="i"/> (0-based).</summary>
     public ReadOnlySpan<char> Form(int i) => Text.AsSpan(Tokens[i].Start, Tokens[i].Length);
 
+    /// <summary>
+    /// Loads a sentence given as word forms (gold tokenization, as in CoNLL-U): the text is the forms joined by
+    /// single spaces, so <see cref="Text"/> offsets point into that joined text.
+    /// </summary>
+    public void LoadWords(IReadOnlyList<string> forms)
+    {
+        _joined.Clear();
+        _joinedTokens.Clear();
+        foreach (var form in forms)
+        {
+            if (_joined.Length > 0)
+            {
+                _joined.Append(' ');
+            }
+            _joinedTokens.Add(new Token(_joined.Length, form.Length));
+            _joined.Append(form);
+        }
+        Load(_joined.ToString(), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_joinedTokens));
+    }
+
+    private readonly System.Text.StringBuilder _joined = new();
+    private readonly List<Token> _joinedTokens = [];
+
     /// <summary>Loads a sentence and computes the model-independent word hashes.</summary>
     public void Load(string text, ReadOnlySpan<Token> tokens)
     {

@@ -17,22 +17,6 @@ public class PipelineTests
         "\"", "and", "Tuesday", "4,000", "troops", "?", "(", ")", "-", "'s", "vote", "to", "expel", "forces", "IRGC", "a", "of",
     ];
 
-    internal static void LoadWords(SyntaxBuffer b, IReadOnlyList<string> words)
-    {
-        var sb = new StringBuilder();
-        var tokens = new List<Token>();
-        foreach (var w in words)
-        {
-            if (sb.Length > 0)
-            {
-                sb.Append(' ');
-            }
-            tokens.Add(new Token(sb.Length, w.Length));
-            sb.Append(w);
-        }
-        b.Load(sb.ToString(), tokens.ToArray());
-    }
-
     [Fact]
     public void EveryParseIsOneTree()
     {
@@ -44,7 +28,7 @@ public class PipelineTests
             var buffer = buffers.Value!;
 
             // When it is analysed
-            LoadWords(buffer, indices.Select(i => Vocabulary[i]).ToList());
+            buffer.LoadWords(indices.Select(i => Vocabulary[i]).ToList());
             pipeline.Analyze(buffer);
 
             // Then heads are in range, exactly one word hangs from the root with "root", and there are no cycles
@@ -81,7 +65,7 @@ public class PipelineTests
             var sb = new StringBuilder();
             foreach (var s in sentences)
             {
-                LoadWords(b, s);
+                b.LoadWords(s);
                 pipeline.Analyze(b);
                 for (var i = 0; i < b.Count; i++)
                 {
@@ -120,7 +104,7 @@ public class PipelineTests
         // When they are tagged and parsed
         foreach (var s in gold)
         {
-            LoadWords(b, s.Words.Select(w => w.Form).ToList());
+            b.LoadWords(s.Words.Select(w => w.Form).ToList());
             pipeline.Analyze(b);
             for (var i = 0; i < s.Words.Count; i++)
             {

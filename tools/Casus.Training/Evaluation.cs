@@ -20,13 +20,11 @@ internal sealed record SyntaxScores(int Words, int Upos, int Xpos, int Lemma, in
     public static SyntaxScores Evaluate(SyntaxPipeline pipeline, IReadOnlyList<ConllSentence> gold, bool tagOnly = false, Dictionary<string, int>? errors = null)
     {
         var b = new SyntaxBuffer();
-        var sb = new StringBuilder();
-        var tokens = new List<Token>();
         int words = 0, upos = 0, xpos = 0, lemma = 0, uas = 0, las = 0;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         foreach (var s in gold)
         {
-            Treebank.LoadGold(s, b, sb, tokens);
+            Treebank.LoadGold(s, b);
             if (tagOnly)
             {
                 pipeline.Tagger.Tag(b);

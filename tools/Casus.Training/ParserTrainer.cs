@@ -115,8 +115,6 @@ internal static class ParserTrainer
         var shell = new Parser(relations, Casus.Syntax.Model.LinearModel.Build(classes, []));
         var b = new SyntaxBuffer();
         var s = new ParseState();
-        var sb = new StringBuilder();
-        var tokens = new List<Token>();
         var random = new Random(seed);
         var order = Enumerable.Range(0, train.Count).ToArray();
         Span<uint> features = stackalloc uint[Parser.MaxFeatures];
@@ -131,7 +129,7 @@ internal static class ParserTrainer
             foreach (var ei in order)
             {
                 var ex = train[ei];
-                Treebank.LoadGold(ex.Sentence, b, sb, tokens);
+                Treebank.LoadGold(ex.Sentence, b);
                 ex.Tags.CopyTo(b.Tags, 0);
                 s.Reset(b.Count);
                 if (inStack.Length < b.Count + 2)

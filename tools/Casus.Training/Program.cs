@@ -155,13 +155,10 @@ internal static class Program
         {
             var part = train.Where((_, i) => i % folds != fold).ToList();
             var tagger = TaggerTrainer.Train(part, tags, taggerEpochs, seed + fold);
-            var pipeline = new SyntaxPipeline(tagger, null!, null!);
             var b = new SyntaxBuffer();
-            var sb = new System.Text.StringBuilder();
-            var tokens = new List<Casus.Text.Token>();
             for (var i = fold; i < train.Count; i += folds)
             {
-                Treebank.LoadGold(train[i], b, sb, tokens);
+                Treebank.LoadGold(train[i], b);
                 tagger.Tag(b);
                 jackknifed[i] = b.Tags[..train[i].Words.Count];
             }

@@ -77,8 +77,6 @@ internal static class TaggerTrainer
         var lexicon = BuildLexicon(train, tags);
         var perceptron = new AveragedPerceptron(tags.Count);
         var b = new SyntaxBuffer();
-        var sb = new StringBuilder();
-        var tokens = new List<Token>();
         var order = Enumerable.Range(0, train.Count).ToArray();
         var random = new Random(seed);
         Span<uint> features = stackalloc uint[Tagger.MaxFeatures];
@@ -90,7 +88,7 @@ internal static class TaggerTrainer
             foreach (var si in order)
             {
                 var s = train[si];
-                Treebank.LoadGold(s, b, sb, tokens);
+                Treebank.LoadGold(s, b);
                 lexicon.Fill(b);
                 for (var i = 0; i < b.Count; i++)
                 {

@@ -1,7 +1,5 @@
-using System.Text;
 using Casus.Syntax;
 using Casus.Syntax.Conll;
-using Casus.Text;
 
 namespace Casus.Training;
 
@@ -37,19 +35,5 @@ internal static class Treebank
     }
 
     /// <summary>Loads a gold-tokenized sentence into a buffer: forms joined by spaces.</summary>
-    public static void LoadGold(ConllSentence s, SyntaxBuffer b, StringBuilder sb, List<Token> tokens)
-    {
-        sb.Clear();
-        tokens.Clear();
-        foreach (var w in s.Words)
-        {
-            if (sb.Length > 0)
-            {
-                sb.Append(' ');
-            }
-            tokens.Add(new Token(sb.Length, w.Form.Length));
-            sb.Append(w.Form);
-        }
-        b.Load(sb.ToString(), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens));
-    }
+    public static void LoadGold(ConllSentence s, SyntaxBuffer b) => b.LoadWords(s.Words.ConvertAll(w => w.Form));
 }

@@ -142,7 +142,6 @@ public sealed class ParseCommand : Command<ParseCommand.Settings>
         private readonly List<Token> _tokens = [];
         private readonly List<Sentence> _sentences = [];
         private readonly StringWriter _writer = new() { NewLine = "\n" };
-        private readonly StringBuilder _text = new();
 
         public (string, int, int) Render(Document doc, SyntaxPipeline pipeline)
         {
@@ -167,18 +166,8 @@ public sealed class ParseCommand : Command<ParseCommand.Settings>
             var words = 0;
             foreach (var sentence in batch)
             {
-                _text.Clear();
-                _tokens.Clear();
-                foreach (var w in sentence.Words)
-                {
-                    if (_text.Length > 0)
-                    {
-                        _text.Append(' ');
-                    }
-                    _tokens.Add(new Token(_text.Length, w.Form.Length));
-                    _text.Append(w.Form);
-                }
-                pipeline.Analyze(_text.ToString(), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_tokens), _buffer);
+                _buffer.LoadWords(sentence.Words.ConvertAll(w => w.Form));
+                pipeline.Analyze(_buffer);
                 AnalysisWriter.Fill(sentence, pipeline, _buffer);
                 ConllU.Write(_writer, sentence);
                 words += sentence.Words.Count;
