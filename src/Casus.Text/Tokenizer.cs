@@ -566,7 +566,7 @@ internal readonly ref struct Tokenizer
         while (q > p + 1)
         {
             char c = _text[q - 1];
-            if (c is '.' or ',' or ';' or ':' or '!' or '?' or '\'' or '"' or '\u201D' or '\u2019' or '\u00BB')
+            if (c is '.' or ',' or ';' or ':' or '!' or '?' or '\'' or '"' or '*' or '\u201D' or '\u2019' or '\u00BB')
             {
                 q--;
             }

@@ -71,6 +71,7 @@ public static class SegmenterTests
             // URLs, e-mail, tags.
             { "see https://www.reuters.com/world/iran-idUSKBN1Z7.html.", "see|https://www.reuters.com/world/iran-idUSKBN1Z7.html|." },
             { "(www.state.gov)", "(|www.state.gov|)" },
+            { "**(https://wsws.org/contact)**", "**|(|https://wsws.org/contact|)|**" },
             { "mail press@un.org, now", "mail|press@un.org|,|now" },
             { "#IranStrikes @realDonaldTrump #1", "#IranStrikes|@realDonaldTrump|#|1" },
             { "AT&T and S&P", "AT&T|and|S&P" },
