@@ -51,6 +51,11 @@ public static class Program
                 .WithDescription("Tokenize, tag, lemmatize and parse documents; write CoNLL-U.")
                 .WithExample("parse", "article.txt")
                 .WithExample("parse", "--input-format", "conllu", "en_ewt-ud-test.conllu");
+            config.AddCommand<CodeCommand>("code")
+                .WithDescription("Code news documents into CAMEO/PLOVER events (JSON Lines or CSV).")
+                .WithExample("code", "article.txt");
+            config.AddCommand<EvalCommand>("eval")
+                .WithDescription("Score the event coder on the annotated development set (eval/events-dev.tsv).");
             config.AddCommand<BenchCommand>("bench")
                 .WithDescription("Measure segmentation, tagging and parsing speed and model load time.")
                 .WithExample("bench", "../shared/data/news/wikinews_2019_2020.jsonl");

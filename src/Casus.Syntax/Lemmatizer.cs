@@ -111,6 +111,31 @@ public sealed class Lemmatizer
         }
     }
 
+    /// <summary>
+    /// Writes the lemma of word <paramref name="i"/> into <paramref name="destination"/>, lower-cased when
+    /// <paramref name="lower"/>, without allocating; returns its length, or -1 when it does not fit.
+    /// </summary>
+    public int WriteLemma(SyntaxBuffer b, int i, Span<char> destination, bool lower = false)
+    {
+        var edit = Edits[b.LemmaEdits[i]];
+        var form = b.Form(i);
+        var keep = form[..(form.Length - Math.Min(edit.Cut, form.Length))];
+        var length = keep.Length + edit.Append.Length;
+        if (length > destination.Length)
+        {
+            return -1;
+        }
+        for (var k = 0; k < keep.Length; k++)
+        {
+            destination[k] = edit.Lower || lower ? char.ToLowerInvariant(keep[k]) : keep[k];
+        }
+        for (var k = 0; k < edit.Append.Length; k++)
+        {
+            destination[keep.Length + k] = lower ? char.ToLowerInvariant(edit.Append[k]) : edit.Append[k];
+        }
+        return length;
+    }
+
     /// <summary>The lemma of word <paramref name="i"/> as a string.</summary>
     public string Lemma(SyntaxBuffer b, int i) => Edits[b.LemmaEdits[i]].Apply(b.Form(i));
 

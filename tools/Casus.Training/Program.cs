@@ -16,6 +16,7 @@ internal static class Program
           casus-train eval --models DIR FILE.conllu...            (gold tokens)
           casus-train eval-raw [--models DIR] FILE.conllu...     (own segmentation, CoNLL 2018 alignment)
           casus-train eval-seg FILE.conllu...                    (tokens and sentences F1 on raw text)
+          casus-train cameo-table --cameo TSV --plover TXT --out FILE   (CAMEO code table with Goldstein, quad class, PLOVER)
         """;
 
     private static int Main(string[] args)
@@ -35,6 +36,7 @@ internal static class Program
                 "eval" => Eval(options, files),
                 "eval-raw" => EvalRaw(options, files),
                 "eval-seg" => EvalSegmentation(files),
+                "cameo-table" => CameoTables.Run(options),
                 _ => Fail($"unknown command '{args[0]}'\n{Usage}"),
             };
         }

@@ -1,0 +1,919 @@
+using Casus.Events.Actors;
+using Casus.Events.Cameo;
+using Casus.Events.Lexicon;
+using Casus.Syntax;
+using Casus.Syntax.Model;
+using Casus.Text;
+
+namespace Casus.Events.Coding;
+
+/// <summary>One analysed sentence handed to the coder.</summary>
+/// <param name="DocumentId">Document id.</param>
+/// <param name="Text">Document text (offsets point into it).</param>
+/// <param name="Date">Document date.</param>
+/// <param name="Number">1-based sentence number.</param>
+/// <param name="Sentence">The sentence's range.</param>
+/// <param name="Syntax">Tags, lemmas and tree of the sentence.</param>
+/// <param name="Mentions">Actor mentions of the sentence (token indices relative to the sentence).</param>
+/// <param name="Memory">Actors mentioned earlier in the document, for pronouns.</param>
+public sealed record SentenceInput(
+    string DocumentId,
+    string Text,
+    DateOnly? Date,
+    int Number,
+    Sentence Sentence,
+    SyntaxBuffer Syntax,
+    IReadOnlyList<ActorMention> Mentions,
+    DocumentActors Memory);
+
+/// <summary>Actors seen so far in a document, most recent last, for resolving pronouns. One per document.</summary>
+public sealed class DocumentActors
+{
+    /// <summary>The most recent person mention.</summary>
+    public ActorMention? LastPerson { get; set; }
+
+    /// <summary>
+    /// Names of people the dictionaries do not know, tied to the actor their first mention showed ("Delfin
+    /// Lorenzana, the Defence Secretary" makes a later "Lorenzana" PHLGOV).
+    /// </summary>
+    public Dictionary<string, ActorMention> Names { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The most recent non-person actor (state, organisation, group).</summary>
+    public ActorMention? LastActor { get; private set; }
+
+    private readonly Dictionary<string, int> _countries = [];
+
+    /// <summary>
+    /// The country the document is about so far: the one its actors name most often (first seen wins ties);
+    /// gives sector-only mentions ("police", "protesters") their country.
+    /// </summary>
+    public string? FocusCountry { get; private set; }
+
+    /// <summary>Remembers the mentions of a sentence (after it has been coded).</summary>
+    public void Add(IReadOnlyList<ActorMention> mentions)
+    {
+        foreach (var m in mentions)
+        {
+            if (m.Country is { Length: 3 } c && m.Kind != ActorMentionKind.SectorOnly && c is not ("IGO" or "NGO" or "MNC" or "IMG"))
+            {
+                var count = _countries.GetValueOrDefault(c) + 1;
+                _countries[c] = count;
+                if (FocusCountry is null || count > _countries[FocusCountry])
+                {
+                    FocusCountry = c;
+                }
+            }
+            if (m.Kind == ActorMentionKind.Person)
+            {
+                LastPerson = m;
+            }
+            else if (m.Kind != ActorMentionKind.SectorOnly && m.Country is not null)
+            {
+                LastActor = m;
+            }
+        }
+    }
+}
+
+/// <summary>
+/// Codes events from the dependency parse of a sentence: a predicate (verb or event noun) found in the event
+/// lexicon, its subject or agent as source, its object or the pattern's prepositional phrase as target, with
+/// complements ("threatened to", "urged ... to"), passives, coordination, negation and reported speech.
+/// Immutable and thread-safe; per-thread memory lives in <see cref="Scratch"/>.
+/// </summary>
+public sealed class EventCoder
+{
+    private static readonly string[] SpeechVerbs = ["say", "tell", "claim", "report", "announce", "state", "add", "insist", "confirm", "allege", "write", "tweet"];
+    private static readonly string[] Modals = ["could", "might", "may"];
+    private readonly EventLexicon _lexicon;
+    private readonly CameoTable _cameo;
+    private readonly SyntaxPipeline _syntax;
+    private readonly string _coder;
+
+    /// <summary>Creates a coder.</summary>
+    public EventCoder(EventLexicon lexicon, CameoTable cameo, SyntaxPipeline syntax, string coderVersion)
+    {
+        _lexicon = lexicon;
+        _cameo = cameo;
+        _syntax = syntax;
+        _coder = coderVersion;
+    }
+
+    /// <summary>The coder version string written into every record.</summary>
+    public string Version => _coder;
+
+    /// <summary>Per-thread working memory.</summary>
+    public sealed class Scratch
+    {
+        internal char[] Lemmas = new char[4096];
+        internal int[] LemmaStart = new int[256];
+        internal int[] LemmaLength = new int[256];
+        internal int[] MentionAt = new int[256];
+        internal bool[] Consumed = new bool[256];
+        internal readonly List<Raw> Events = [];
+
+        internal void Ensure(int n)
+        {
+            if (LemmaStart.Length < n)
+            {
+                LemmaStart = new int[n * 2];
+                LemmaLength = new int[n * 2];
+                MentionAt = new int[n * 2];
+                Consumed = new bool[n * 2];
+            }
+            if (Lemmas.Length < n * 48)
+            {
+                Lemmas = new char[n * 64];
+            }
+        }
+    }
+
+    /// <summary>An event before actors are resolved to records.</summary>
+    internal sealed record Raw(int Predicate, string Code, int SourceToken, int TargetToken, string Modality, int Speaker, LexiconSource Pattern, float Weight)
+    {
+        public int SourceToken { get; set; } = SourceToken;
+
+        public int TargetToken { get; set; } = TargetToken;
+
+        public string Code { get; set; } = Code;
+
+        public bool Dropped { get; set; }
+    }
+
+    /// <summary>Codes one sentence, appending events to <paramref name="output"/>.</summary>
+    public void Code(SentenceInput input, Scratch scratch, List<CodedEvent> output)
+    {
+        var b = input.Syntax;
+        var n = b.Count;
+        scratch.Ensure(n + 1);
+        var pos = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var length = _syntax.Lemmatizer.WriteLemma(b, i, scratch.Lemmas.AsSpan(pos), lower: true);
+            if (length < 0)
+            {
+                length = 0;
+            }
+            scratch.LemmaStart[i] = pos;
+            scratch.LemmaLength[i] = length;
+            pos += length;
+            scratch.MentionAt[i] = -1;
+            scratch.Consumed[i] = false;
+        }
+        for (var m = 0; m < input.Mentions.Count; m++)
+        {
+            var mention = input.Mentions[m];
+            for (var t = mention.FirstToken; t < mention.EndToken && t < n; t++)
+            {
+                scratch.MentionAt[t] = m;
+            }
+        }
+        var s = new View(b, _syntax, scratch);
+        scratch.Events.Clear();
+        for (var v = 0; v < n; v++)
+        {
+            if (s.Upos(v) == "VERB")
+            {
+                CodeVerb(s, v, scratch.Events);
+            }
+        }
+        ApplyComplements(s, scratch.Events);
+        for (var t = 0; t < n; t++)
+        {
+            var upos = s.Upos(t);
+            if ((upos == "NOUN" || upos == "PROPN") && !scratch.Consumed[t])
+            {
+                CodeNoun(s, t, scratch.Events);
+            }
+        }
+        foreach (var raw in scratch.Events)
+        {
+            if (!raw.Dropped)
+            {
+                Emit(input, s, raw, output);
+            }
+        }
+        input.Memory.Add(input.Mentions);
+    }
+
+    private void CodeVerb(View s, int v, List<Raw> events)
+    {
+        var lemma = s.Lemma(v);
+        foreach (var ex in _lexicon.VerbExclusions(lemma))
+        {
+            if (Matches(s, v, ex, out _, out _))
+            {
+                return;
+            }
+        }
+        foreach (var p in _lexicon.Verbs(lemma))
+        {
+            if (!Matches(s, v, p, out var target, out var theme))
+            {
+                continue;
+            }
+            if (theme >= 0)
+            {
+                s.Scratch.Consumed[theme] = true;
+            }
+            var passive = s.Child(v, "nsubj:pass") >= 0 || s.Child(v, "aux:pass") >= 0;
+            var source = passive ? Agent(s, v) : Subject(s, v);
+            if (passive && target < 0 && p.Objects is null && p.TargetPrepositions is null)
+            {
+                target = s.Child(v, "nsubj:pass");
+            }
+            events.Add(new Raw(v, p.Code, source, target, Modality(s, v), Speaker(s, v), p.Source, 0.9f));
+            return;
+        }
+    }
+
+    /// <summary>Whether a verb pattern holds at <paramref name="v"/>; gives its target token and the theme object it used.</summary>
+    private static bool Matches(View s, int v, VerbPattern p, out int target, out int theme)
+    {
+        target = -1;
+        theme = -1;
+        if (p.Particle is not null && !s.HasChild(v, "compound:prt", p.Particle))
+        {
+            return false;
+        }
+        var passive = s.Child(v, "nsubj:pass") >= 0;
+        if (p.Objects is not null)
+        {
+            theme = FindItem(s, v, passive ? "nsubj:pass" : "obj", p.Objects);
+            if (theme < 0 && !passive)
+            {
+                return false;
+            }
+            if (theme < 0)
+            {
+                theme = FindItem(s, v, "obj", p.Objects);
+                if (theme < 0)
+                {
+                    return false;
+                }
+            }
+        }
+        foreach (var c in p.Constraints)
+        {
+            if (FindPrepositional(s, v, c.Prepositions, c.Words) < 0 && (theme < 0 || FindPrepositional(s, theme, c.Prepositions, c.Words) < 0))
+            {
+                return false;
+            }
+        }
+        if (p.TargetPrepositions is { Length: 0 })
+        {
+            return true;
+        }
+        if (p.TargetPrepositions is not null)
+        {
+            target = FindPrepositional(s, v, p.TargetPrepositions, null);
+            if (target < 0 && theme >= 0)
+            {
+                target = FindPrepositional(s, theme, p.TargetPrepositions, null);
+            }
+            if (target < 0 && p.Objects is not null)
+            {
+                target = s.Child(v, "iobj");
+            }
+            var bare = p.Particle is null && p.Objects is null && p.Constraints.Length == 0;
+            return target >= 0 || !bare;
+        }
+        if (p.Objects is not null)
+        {
+            target = s.Child(v, "iobj");
+            return true;
+        }
+        target = passive ? s.Child(v, "nsubj:pass") : s.Child(v, "obj");
+        return target >= 0 || p.Constraints.Length > 0;
+    }
+
+    private static int FindItem(View s, int head, string relation, WordItem[] items)
+    {
+        for (var c = 0; c < s.Count; c++)
+        {
+            if (s.Head(c) == head && s.Relation(c) == relation && ItemMatches(s, c, items))
+            {
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>Whether token <paramref name="t"/> is one of the items (multiword items checked in text order, determiners skipped).</summary>
+    private static bool ItemMatches(View s, int t, WordItem[] items)
+    {
+        var lemma = s.Lemma(t);
+        foreach (var item in items)
+        {
+            for (var k = 0; k < item.Lemmas.Length; k++)
+            {
+                if (!lemma.SequenceEqual(item.Lemmas[k]) && !(lemma.Length == item.Lemmas[k].Length + 1 && lemma.StartsWith(item.Lemmas[k]) && lemma[^1] == 's'))
+                {
+                    continue;
+                }
+                if (Around(s, t, item.Lemmas, k))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static bool Around(View s, int t, string[] lemmas, int k)
+    {
+        var j = t;
+        for (var l = k - 1; l >= 0; l--)
+        {
+            j--;
+            while (j >= 0 && s.Upos(j) == "DET")
+            {
+                j--;
+            }
+            if (j < 0 || !s.Lemma(j).SequenceEqual(lemmas[l]))
+            {
+                return false;
+            }
+        }
+        j = t;
+        for (var r = k + 1; r < lemmas.Length; r++)
+        {
+            j++;
+            while (j < s.Count && s.Upos(j) == "DET")
+            {
+                j++;
+            }
+            if (j >= s.Count || !s.Lemma(j).SequenceEqual(lemmas[r]))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>An obl/nmod/advcl child of <paramref name="head"/> introduced by one of the prepositions (and with one of the words as head).</summary>
+    private static int FindPrepositional(View s, int head, string[] prepositions, WordItem[]? words)
+    {
+        for (var c = 0; c < s.Count; c++)
+        {
+            if (s.Head(c) != head)
+            {
+                continue;
+            }
+            var rel = s.Relation(c);
+            if (!rel.StartsWith("obl", StringComparison.Ordinal) && !rel.StartsWith("nmod", StringComparison.Ordinal) && rel != "advcl")
+            {
+                continue;
+            }
+            if (rel == "nmod:poss")
+            {
+                continue;
+            }
+            var marker = s.Child(c, "case");
+            if (marker < 0)
+            {
+                marker = s.Child(c, "mark");
+            }
+            if (marker < 0 || !PrepositionIn(s, marker, prepositions))
+            {
+                continue;
+            }
+            if (words is null || ItemMatches(s, c, words))
+            {
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    private static bool PrepositionIn(View s, int marker, string[] prepositions)
+    {
+        var lemma = s.Lemma(marker);
+        foreach (var p in prepositions)
+        {
+            var underscore = p.IndexOf('_');
+            if (underscore < 0)
+            {
+                if (lemma.SequenceEqual(p))
+                {
+                    return true;
+                }
+                continue;
+            }
+            // Multiword prepositions ("on_behalf_of"): the case word and the words after it in the text.
+            var parts = p.Split('_');
+            var ok = true;
+            for (var k = 0; k < parts.Length && ok; k++)
+            {
+                var t = marker + k;
+                ok = t < s.Count && s.Lemma(t).SequenceEqual(parts[k]);
+            }
+            if (!ok)
+            {
+                ok = true;
+                for (var k = 0; k < parts.Length && ok; k++)
+                {
+                    var t = marker - parts.Length + 1 + k;
+                    ok = t >= 0 && s.Lemma(t).SequenceEqual(parts[k]);
+                }
+            }
+            if (ok)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The subject of a verb, inherited through conjunction and control when it has none.</summary>
+    private static int Subject(View s, int v)
+    {
+        for (var hops = 0; hops < 4 && v >= 0; hops++)
+        {
+            var subject = s.Child(v, "nsubj");
+            if (subject >= 0)
+            {
+                return subject;
+            }
+            var rel = s.Relation(v);
+            if (rel is "conj" or "xcomp" or "advcl")
+            {
+                v = s.Head(v);
+                continue;
+            }
+            break;
+        }
+        return -1;
+    }
+
+    /// <summary>The agent of a passive verb: an obl:agent or a by-phrase.</summary>
+    private static int Agent(View s, int v)
+    {
+        var agent = s.Child(v, "obl:agent");
+        return agent >= 0 ? agent : FindPrepositional(s, v, ["by"], null);
+    }
+
+    private static string Modality(View s, int v)
+    {
+        for (var hops = 0; hops < 3 && v >= 0; hops++)
+        {
+            for (var c = 0; c < s.Count; c++)
+            {
+                if (s.Head(c) != v)
+                {
+                    continue;
+                }
+                var rel = s.Relation(c);
+                var lemma = s.Lemma(c);
+                if (rel == "advmod" && (lemma.SequenceEqual("not") || lemma.SequenceEqual("never")))
+                {
+                    return "negated";
+                }
+                if (rel == "aux" && IsModal(lemma))
+                {
+                    return "hypothetical";
+                }
+                if (rel == "mark" && (lemma.SequenceEqual("if") || lemma.SequenceEqual("unless")))
+                {
+                    return "hypothetical";
+                }
+            }
+            var r = s.Relation(v);
+            if (r is "xcomp" or "conj")
+            {
+                v = s.Head(v);
+                continue;
+            }
+            if (r == "advcl" || r == "ccomp")
+            {
+                // The condition ("if") sits on the clause itself; the governing clause's modality does not pass down.
+                break;
+            }
+            break;
+        }
+        return "asserted";
+    }
+
+    private static bool IsModal(ReadOnlySpan<char> lemma)
+    {
+        foreach (var m in Modals)
+        {
+            if (lemma.SequenceEqual(m))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The subject of the speech verb when <paramref name="v"/> is reported speech ("X said Y attacked Z").</summary>
+    private static int Speaker(View s, int v)
+    {
+        var rel = s.Relation(v);
+        var h = s.Head(v);
+        if (h < 0)
+        {
+            return -1;
+        }
+        if (rel is "ccomp" or "parataxis")
+        {
+            var lemma = s.Lemma(h);
+            foreach (var verb in SpeechVerbs)
+            {
+                if (lemma.SequenceEqual(verb))
+                {
+                    return Subject(s, h);
+                }
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>Recodes events embedded under complement verbs ("threatened to strike" = 138x) and drops the key verb's own event.</summary>
+    private void ApplyComplements(View s, List<Raw> events)
+    {
+        foreach (var e in events)
+        {
+            var rel = s.Relation(e.Predicate);
+            if (rel is not ("xcomp" or "ccomp"))
+            {
+                continue;
+            }
+            var h = s.Head(e.Predicate);
+            if (h < 0)
+            {
+                continue;
+            }
+            var rule = ComplementFor(s, h);
+            if (rule is null)
+            {
+                continue;
+            }
+            var mapped = rule.Map(e.Code);
+            if (mapped is null)
+            {
+                continue;
+            }
+            var keySubject = Subject(s, h);
+            var root = mapped.Length >= 2 ? mapped[..2] : mapped;
+            if (root is "02" or "10")
+            {
+                var addressee = s.Child(h, "obj");
+                if (addressee < 0)
+                {
+                    addressee = FindPrepositional(s, h, ["on", "to"], null);
+                }
+                e.TargetToken = addressee >= 0 ? addressee : e.SourceToken >= 0 && e.SourceToken != keySubject ? e.SourceToken : e.TargetToken;
+            }
+            else if (root == "11")
+            {
+                var accused = s.Child(h, "obj");
+                if (accused >= 0)
+                {
+                    e.TargetToken = accused;
+                }
+            }
+            else if (e.SourceToken >= 0 && keySubject >= 0 && e.SourceToken != keySubject && rule.Default != "*")
+            {
+                // Intent, threat and rejection keys need the subject's own act: "Iran warned that Israel would strike" is not a threat.
+                continue;
+            }
+            e.Code = mapped;
+            if (keySubject >= 0)
+            {
+                e.SourceToken = keySubject;
+            }
+            foreach (var other in events)
+            {
+                if (other.Predicate == h)
+                {
+                    other.Dropped = true;
+                }
+            }
+        }
+    }
+
+    private ComplementRule? ComplementFor(View s, int h)
+    {
+        var lemma = s.Lemma(h).ToString();
+        var particle = s.Child(h, "compound:prt");
+        if (particle >= 0 && _lexicon.Complement(lemma + "_" + s.Lemma(particle).ToString()) is { } withParticle)
+        {
+            return withParticle;
+        }
+        for (var c = 0; c < s.Count; c++)
+        {
+            if (s.Head(c) == h && s.Relation(c).StartsWith("obl", StringComparison.Ordinal))
+            {
+                var marker = s.Child(c, "case");
+                if (marker >= 0 && _lexicon.Complement(lemma + "_" + s.Lemma(marker).ToString()) is { } withPrep)
+                {
+                    return withPrep;
+                }
+            }
+        }
+        return _lexicon.Complement(lemma);
+    }
+
+    private void CodeNoun(View s, int t, List<Raw> events)
+    {
+        var lemma = s.Lemma(t).ToString();
+        foreach (var ex in _lexicon.NounExclusions(lemma))
+        {
+            if (ItemMatches(s, t, [ex.Noun]))
+            {
+                return;
+            }
+        }
+        foreach (var p in _lexicon.Nouns(lemma))
+        {
+            if (!ItemMatches(s, t, [p.Noun]))
+            {
+                continue;
+            }
+            var ok = true;
+            foreach (var c in p.Constraints)
+            {
+                ok &= FindPrepositional(s, t, c.Prepositions, c.Words) >= 0;
+            }
+            if (!ok)
+            {
+                continue;
+            }
+            var target = p.TargetPrepositions is { Length: > 0 } preps ? FindPrepositional(s, t, preps, null) : -1;
+            var source = s.Child(t, "nmod:poss");
+            if (source < 0)
+            {
+                source = FindPrepositional(s, t, ["by"], null);
+            }
+            if (source < 0)
+            {
+                // "Israeli airstrikes", "US sanctions": an actor adjective or compound on the noun itself.
+                for (var c = 0; c < s.Count; c++)
+                {
+                    if (s.Head(c) == t && s.Relation(c) is "amod" or "compound" && s.Scratch.MentionAt[c] >= 0)
+                    {
+                        source = c;
+                        break;
+                    }
+                }
+            }
+            events.Add(new Raw(t, p.Code, source, target, Modality(s, s.Head(t) >= 0 ? s.Head(t) : t), -1, p.Source, 0.7f));
+            return;
+        }
+    }
+
+    /// <summary>The actor mention that fills argument <paramref name="t"/>: one covering it, one on a modifier, or a pronoun's antecedent.</summary>
+    private static ActorMention? ActorOf(SentenceInput input, View s, int t)
+    {
+        var found = FindActor(input, s, t);
+        if (s.Upos(t) != "PROPN")
+        {
+            return found;
+        }
+        var name = input.Text.Substring(input.Syntax.Tokens[t].Start, input.Syntax.Tokens[t].Length);
+        if (found is { } m)
+        {
+            if (s.Scratch.MentionAt[t] < 0)
+            {
+                // Remember the name and its flat parts ("Delfin Lorenzana") for later mentions by surname.
+                input.Memory.Names[name] = m;
+                for (var c = 0; c < s.Count; c++)
+                {
+                    if (s.Head(c) == t && s.Relation(c) == "flat")
+                    {
+                        input.Memory.Names[input.Text.Substring(input.Syntax.Tokens[c].Start, input.Syntax.Tokens[c].Length)] = m;
+                    }
+                }
+                input.Memory.LastPerson = m;
+            }
+            return m;
+        }
+        return input.Memory.Names.TryGetValue(name, out var known) ? known : null;
+    }
+
+    private static ActorMention? FindActor(SentenceInput input, View s, int t)
+    {
+        if (t < 0)
+        {
+            return null;
+        }
+        var at = s.Scratch.MentionAt[t];
+        if (at >= 0)
+        {
+            return input.Mentions[at];
+        }
+        // Modifiers of the argument head, nearest first: "Iranian missiles", "Iraq's parliament", "the forces of
+        // Iran", "Iranian airline Mahan Air" (three levels down at most; clauses and conjuncts are not the argument).
+        Span<int> frontier = stackalloc int[64];
+        Span<int> next = stackalloc int[64];
+        frontier[0] = t;
+        var size = 1;
+        for (var depth = 0; depth < 3 && size > 0; depth++)
+        {
+            var count = 0;
+            for (var c = 0; c < s.Count && count < next.Length; c++)
+            {
+                var h = s.Head(c);
+                if (h < 0 || frontier[..size].IndexOf(h) < 0)
+                {
+                    continue;
+                }
+                var rel = s.Relation(c);
+                if (rel is not ("compound" or "amod" or "nmod:poss" or "nmod" or "flat" or "appos" or "obl:npmod" or "nmod:npmod"))
+                {
+                    continue;
+                }
+                if (s.Scratch.MentionAt[c] >= 0)
+                {
+                    return input.Mentions[s.Scratch.MentionAt[c]];
+                }
+                next[count++] = c;
+            }
+            next[..count].CopyTo(frontier);
+            size = count;
+        }
+        if (s.Upos(t) == "PRON")
+        {
+            // A pronoun takes the nearest actor before it in the sentence ("The Pentagon said it was sending"),
+            // else the last one in the document: people for he/she, states and organisations for it/they/we.
+            var lemma = s.Lemma(t);
+            var person = lemma.SequenceEqual("he") || lemma.SequenceEqual("she");
+            var thing = lemma.SequenceEqual("it") || lemma.SequenceEqual("they") || lemma.SequenceEqual("we");
+            if (!person && !thing)
+            {
+                return null;
+            }
+            var start = input.Syntax.Tokens[t].Start;
+            ActorMention? nearest = null;
+            foreach (var m in input.Mentions)
+            {
+                if (m.End <= start && (m.Kind == ActorMentionKind.Person) == person && m.Kind != ActorMentionKind.SectorOnly)
+                {
+                    nearest = m;
+                }
+            }
+            return nearest ?? (person ? input.Memory.LastPerson : input.Memory.LastActor);
+        }
+        return null;
+    }
+
+    private void Emit(SentenceInput input, View s, Raw raw, List<CodedEvent> output)
+    {
+        var sources = Coordinated(input, s, raw.SourceToken);
+        var targets = Coordinated(input, s, raw.TargetToken);
+        if (sources.Count == 0)
+        {
+            sources.Add(null);
+        }
+        if (targets.Count == 0)
+        {
+            targets.Add(null);
+        }
+        _cameo.TryGet(raw.Code, out var info);
+        var token = input.Syntax.Tokens[raw.Predicate];
+        var sentenceText = input.Text.Substring(input.Sentence.Start, input.Sentence.Length);
+        var speaker = raw.Speaker >= 0 ? ActorOf(input, s, raw.Speaker) : null;
+        foreach (var source in sources)
+        {
+            foreach (var target in targets)
+            {
+                if (source is null && target is null)
+                {
+                    continue;
+                }
+                if (source is { } a && target is { } z && a.Code == z.Code && a.Start == z.Start)
+                {
+                    continue;
+                }
+                var modality = raw.Modality == "asserted" && speaker is not null ? "claimed" : raw.Modality;
+                var confidence = raw.Weight * (source?.Confidence ?? 0.7f) * (target?.Confidence ?? 0.7f);
+                var src = source is { } sm ? Resolve(input, sm) : null;
+                var tgt = target is { } tm ? Resolve(input, tm) : null;
+                if (src is null && tgt is null)
+                {
+                    continue;
+                }
+                output.Add(new CodedEvent
+                {
+                    Id = StableId(input.DocumentId, input.Number, token.Start, raw.Code, src?.Code, tgt?.Code, src?.Start, tgt?.Start),
+                    DocumentId = input.DocumentId,
+                    Sentence = input.Number,
+                    Date = input.Date,
+                    Source = src,
+                    Target = tgt,
+                    Cameo = raw.Code,
+                    Root = raw.Code[..2],
+                    Plover = info?.Plover,
+                    QuadClass = info?.QuadClass ?? 0,
+                    Goldstein = info?.Goldstein ?? 0,
+                    TriggerText = input.Text.Substring(token.Start, token.Length),
+                    TriggerStart = token.Start,
+                    TriggerEnd = token.End,
+                    Text = sentenceText,
+                    SentenceStart = input.Sentence.Start,
+                    SentenceEnd = input.Sentence.End,
+                    Modality = modality,
+                    AttributedTo = speaker is { } sp ? EventActor.From(input.Text, sp) : null,
+                    Confidence = MathF.Round(confidence, 3),
+                    Pattern = raw.Pattern.ToString(),
+                });
+            }
+        }
+    }
+
+    /// <summary>
+    /// An event side from a mention; a sector alone ("police", "protesters") takes its country from the nearest
+    /// country named earlier in the sentence, else from the document's focus country, else it is dropped.
+    /// </summary>
+    private static EventActor? Resolve(SentenceInput input, ActorMention m)
+    {
+        if (m.Kind != ActorMentionKind.SectorOnly || m.Country is not null)
+        {
+            return EventActor.From(input.Text, m);
+        }
+        string? country = null;
+        foreach (var other in input.Mentions)
+        {
+            if (other.Start < m.Start && other.Kind != ActorMentionKind.SectorOnly && other.Country is { Length: 3 } c && c is not ("IGO" or "NGO" or "MNC" or "IMG"))
+            {
+                country = c;
+            }
+        }
+        country ??= input.Memory.FocusCountry;
+        if (country is null)
+        {
+            return null;
+        }
+        return new EventActor(input.Text[m.Start..m.End], country + m.Code, country, m.Code, m.Start, m.End, m.Confidence * 0.8f, m.Entity);
+    }
+
+    /// <summary>The actors of an argument and of the arguments coordinated with it ("Iran and Iraq").</summary>
+    private static List<ActorMention?> Coordinated(SentenceInput input, View s, int t)
+    {
+        var list = new List<ActorMention?>();
+        if (t < 0)
+        {
+            return list;
+        }
+        if (ActorOf(input, s, t) is { } first)
+        {
+            list.Add(first);
+        }
+        for (var c = 0; c < s.Count; c++)
+        {
+            if (s.Head(c) == t && s.Relation(c) == "conj" && ActorOf(input, s, c) is { } other && !list.Contains(other))
+            {
+                list.Add(other);
+            }
+        }
+        return list;
+    }
+
+    private static string StableId(string doc, int sentence, int trigger, string code, string? source, string? target, int? sourceStart, int? targetStart)
+    {
+        var key = $"{doc}\u001f{sentence}\u001f{trigger}\u001f{code}\u001f{source}\u001f{sourceStart}\u001f{target}\u001f{targetStart}";
+        return FeatureHash.OfText(key, normalize: false).ToString("x16");
+    }
+
+    /// <summary>Read access to the analysed sentence (tree, tags, lemmas) for the matching code.</summary>
+    private readonly struct View(SyntaxBuffer b, SyntaxPipeline syntax, Scratch scratch)
+    {
+        public Scratch Scratch => scratch;
+
+        public int Count => b.Count;
+
+        /// <summary>Head of token <paramref name="t"/> as a 0-based index, -1 for the root.</summary>
+        public int Head(int t) => b.Heads[t] - 1;
+
+        public string Relation(int t) => syntax.Relation(b, t);
+
+        public string Upos(int t) => syntax.Upos(b, t);
+
+        public ReadOnlySpan<char> Lemma(int t) => scratch.Lemmas.AsSpan(scratch.LemmaStart[t], scratch.LemmaLength[t]);
+
+        public int Child(int head, string relation)
+        {
+            for (var c = 0; c < b.Count; c++)
+            {
+                if (b.Heads[c] - 1 == head && syntax.Relation(b, c) == relation)
+                {
+                    return c;
+                }
+            }
+            return -1;
+        }
+
+        public bool HasChild(int head, string relation, string lemma)
+        {
+            for (var c = 0; c < b.Count; c++)
+            {
+                if (b.Heads[c] - 1 == head && syntax.Relation(b, c) == relation && Lemma(c).SequenceEqual(lemma))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

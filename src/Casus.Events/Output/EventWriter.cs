@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Casus.Events.Coding;
+
+namespace Casus.Events.Output;
+
+/// <summary>
+/// Writes coded events as JSON Lines or CSV. The field names and order are a contract guarded by a golden test;
+/// output is deterministic (same events, same bytes).
+/// </summary>
+public static class EventWriter
+{
+    /// <summary>CSV header line.</summary>
+    public const string CsvHeader =
+        "id,doc_id,sentence,date,source_code,source_country,source_sector,source_text,source_start,source_end," +
+        "cameo,root,plover,quad_class,goldstein,target_code,target_country,target_sector,target_text,target_start,target_end," +
+        "trigger,trigger_start,trigger_end,modality,confidence,pattern,coder";
+
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Writes one event as a JSON line (with the trailing newline).</summary>
+    public static void WriteJson(Stream stream, CodedEvent e, string coder)
+    {
+        using (var w = new Utf8JsonWriter(stream, Options))
+        {
+            w.WriteStartObject();
+            w.WriteString("id", e.Id);
+            w.WriteString("doc_id", e.DocumentId);
+            w.WriteNumber("sentence", e.Sentence);
+            if (e.Date is { } d)
+            {
+                w.WriteString("date", d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                w.WriteNull("date");
+            }
+            Actor(w, "source", e.Source);
+            Actor(w, "target", e.Target);
+            w.WriteString("cameo", e.Cameo);
+            w.WriteString("root", e.Root);
+            if (e.Plover is null)
+            {
+                w.WriteNull("plover");
+            }
+            else
+            {
+                w.WriteString("plover", e.Plover);
+            }
+            w.WriteNumber("quad_class", e.QuadClass);
+            w.WriteNumber("goldstein", e.Goldstein);
+            w.WriteStartObject("trigger");
+            w.WriteString("text", e.TriggerText);
+            Span(w, e.TriggerStart, e.TriggerEnd);
+            w.WriteEndObject();
+            w.WriteString("text", e.Text);
+            Span(w, e.SentenceStart, e.SentenceEnd, "text_span");
+            w.WriteString("modality", e.Modality);
+            Actor(w, "attributed_to", e.AttributedTo);
+            w.WriteNumber("confidence", Math.Round(e.Confidence, 3));
+            w.WriteString("pattern", e.Pattern);
+            w.WriteString("coder", coder);
+            w.WriteEndObject();
+        }
+        stream.WriteByte((byte)'\n');
+    }
+
+    private static void Actor(Utf8JsonWriter w, string name, EventActor? a)
+    {
+        if (a is null)
+        {
+            w.WriteNull(name);
+            return;
+        }
+        w.WriteStartObject(name);
+        w.WriteString("text", a.Text);
+        w.WriteString("code", a.Code);
+        if (a.Country is null)
+        {
+            w.WriteNull("country");
+        }
+        else
+        {
+            w.WriteString("country", a.Country);
+        }
+        if (a.Sector is null)
+        {
+            w.WriteNull("sector");
+        }
+        else
+        {
+            w.WriteString("sector", a.Sector);
+        }
+        Span(w, a.Start, a.End);
+        w.WriteString("entity", a.Entity);
+        w.WriteEndObject();
+    }
+
+    private static void Span(Utf8JsonWriter w, int start, int end, string name = "span")
+    {
+        w.WriteStartArray(name);
+        w.WriteNumberValue(start);
+        w.WriteNumberValue(end);
+        w.WriteEndArray();
+    }
+
+    /// <summary>Writes one event as a CSV row (RFC 4180 quoting).</summary>
+    public static void WriteCsv(TextWriter w, CodedEvent e, string coder)
+    {
+        var fields = new string?[]
+        {
+            e.Id, e.DocumentId, e.Sentence.ToString(CultureInfo.InvariantCulture), e.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            e.Source?.Code, e.Source?.Country, e.Source?.Sector, e.Source?.Text, e.Source?.Start.ToString(CultureInfo.InvariantCulture), e.Source?.End.ToString(CultureInfo.InvariantCulture),
+            e.Cameo, e.Root, e.Plover, e.QuadClass.ToString(CultureInfo.InvariantCulture), e.Goldstein.ToString(CultureInfo.InvariantCulture),
+            e.Target?.Code, e.Target?.Country, e.Target?.Sector, e.Target?.Text, e.Target?.Start.ToString(CultureInfo.InvariantCulture), e.Target?.End.ToString(CultureInfo.InvariantCulture),
+            e.TriggerText, e.TriggerStart.ToString(CultureInfo.InvariantCulture), e.TriggerEnd.ToString(CultureInfo.InvariantCulture),
+            e.Modality, Math.Round(e.Confidence, 3).ToString(CultureInfo.InvariantCulture), e.Pattern, coder,
+        };
+        var sb = new StringBuilder();
+        for (var i = 0; i < fields.Length; i++)
+        {
+            if (i > 0)
+            {
+                sb.Append(',');
+            }
+            var f = fields[i] ?? string.Empty;
+            if (f.AsSpan().IndexOfAny(",\"\n\r") >= 0)
+            {
+                sb.Append('"').Append(f.Replace("\"", "\"\"")).Append('"');
+            }
+            else
+            {
+                sb.Append(f);
+            }
+        }
+        w.Write(sb.Append('\n').ToString());
+    }
+}

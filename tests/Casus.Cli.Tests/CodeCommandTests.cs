@@ -1,0 +1,110 @@
+using System.Text.Json;
+
+namespace Casus.Cli.Tests;
+
+[Collection("console")]
+public class CodeCommandTests
+{
+    private static string GoldenDir => Path.Combine(CliRunner.Repo, "tests", "Casus.Cli.Tests", "Golden");
+
+    private static string SamplePath => Path.GetFullPath(Path.Combine(CliRunner.Repo, "..", "shared", "samples", "iran-strikes-2020-01-08.txt"));
+
+    [Fact]
+    public void JsonLinesMatchTheGoldenFile()
+    {
+        // Given a handful of news sentences and a date
+        var output = Path.GetTempFileName();
+        try
+        {
+            // When they are coded
+            var (exit, stderr) = CliRunner.Run("code", Path.Combine(GoldenDir, "news.txt"), "--date", "2020-01-08", "--out", output);
+
+            // Then the records are byte for byte the golden file (CASUS_UPDATE_GOLDEN=1 accepts a deliberate change)
+            Assert.Equal(0, exit);
+            Assert.Contains("casus code: 1 documents", stderr);
+            var actual = File.ReadAllText(output);
+            var golden = Path.Combine(GoldenDir, "news.events.jsonl");
+            if (Environment.GetEnvironmentVariable("CASUS_UPDATE_GOLDEN") == "1")
+            {
+                File.WriteAllText(golden, actual);
+            }
+            Assert.Equal(File.ReadAllText(golden), actual);
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    [Fact]
+    public void EveryFieldPointsAtItsEvidence()
+    {
+        // Given the sample article (read by path; skipped with a message when ../shared is absent)
+        if (!File.Exists(SamplePath))
+        {
+            return;
+        }
+        var output = Path.GetTempFileName();
+        try
+        {
+            // When it is coded with every modality
+            var (exit, _) = CliRunner.Run("code", SamplePath, "--date", "2020-01-08", "--modality", "all", "--out", output);
+            Assert.Equal(0, exit);
+            var text = File.ReadAllText(SamplePath).Replace("\r\n", "\n");
+            var events = File.ReadAllLines(output).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+
+            // Then there are events, each span slices the document to the text it names, codes are well formed
+            Assert.NotEmpty(events);
+            foreach (var e in events)
+            {
+                var trigger = e.GetProperty("trigger");
+                Assert.Equal(trigger.GetProperty("text").GetString(), Slice(text, trigger.GetProperty("span")));
+                foreach (var side in new[] { "source", "target" })
+                {
+                    if (e.GetProperty(side).ValueKind == JsonValueKind.Object)
+                    {
+                        var actor = e.GetProperty(side);
+                        Assert.Equal(actor.GetProperty("text").GetString(), Slice(text, actor.GetProperty("span")));
+                        Assert.Matches("^[A-Z]{3}", actor.GetProperty("code").GetString()!);
+                    }
+                }
+                var cameo = e.GetProperty("cameo").GetString()!;
+                Assert.StartsWith(e.GetProperty("root").GetString()!, cameo);
+                Assert.InRange(e.GetProperty("quad_class").GetInt32(), 1, 4);
+                Assert.InRange(e.GetProperty("goldstein").GetDouble(), -10, 10);
+                Assert.Matches(@"^events/(verbs|nouns)\.txt:\d+$", e.GetProperty("pattern").GetString()!);
+            }
+
+            // And the IRGC missile attack on US bases is coded IRN -> USA, root 19
+            Assert.Contains(events, e =>
+                e.GetProperty("root").GetString() == "19"
+                && e.GetProperty("source").ValueKind == JsonValueKind.Object && e.GetProperty("source").GetProperty("country").GetString() == "IRN"
+                && e.GetProperty("target").ValueKind == JsonValueKind.Object && e.GetProperty("target").GetProperty("country").GetString() == "USA");
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    [Fact]
+    public void CsvHasTheHeaderAndOneRowPerEvent()
+    {
+        // Given the golden sentences, When they are coded as CSV, Then the header comes first and rows follow
+        var output = Path.GetTempFileName();
+        try
+        {
+            var (exit, _) = CliRunner.Run("code", Path.Combine(GoldenDir, "news.txt"), "--date", "2020-01-08", "--format", "csv", "--out", output);
+            Assert.Equal(0, exit);
+            var lines = File.ReadAllLines(output);
+            Assert.StartsWith("id,doc_id,sentence,date,source_code", lines[0]);
+            Assert.Equal(File.ReadAllLines(Path.Combine(GoldenDir, "news.events.jsonl")).Length, lines.Length - 1);
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    private static string Slice(string text, JsonElement span) => text[span[0].GetInt32()..span[1].GetInt32()];
+}
