@@ -110,6 +110,8 @@ public sealed class EventCoder
         internal int[] LemmaLength = new int[256];
         internal int[] MentionAt = new int[256];
         internal bool[] Consumed = new bool[256];
+        internal int[] FirstChild = new int[256];
+        internal int[] NextSibling = new int[256];
         internal readonly List<Raw> Events = [];
 
         internal void Ensure(int n)
@@ -120,6 +122,8 @@ public sealed class EventCoder
                 LemmaLength = new int[n * 2];
                 MentionAt = new int[n * 2];
                 Consumed = new bool[n * 2];
+                FirstChild = new int[n * 2];
+                NextSibling = new int[n * 2];
             }
             if (Lemmas.Length < n * 48)
             {
@@ -159,6 +163,18 @@ public sealed class EventCoder
             pos += length;
             scratch.MentionAt[i] = -1;
             scratch.Consumed[i] = false;
+            scratch.FirstChild[i] = -1;
+            scratch.NextSibling[i] = -1;
+        }
+        // Children lists, built backwards so each list is in text order.
+        for (var i = n - 1; i >= 0; i--)
+        {
+            var h = b.Heads[i] - 1;
+            if (h >= 0)
+            {
+                scratch.NextSibling[i] = scratch.FirstChild[h];
+                scratch.FirstChild[h] = i;
+            }
         }
         for (var m = 0; m < input.Mentions.Count; m++)
         {
@@ -289,9 +305,9 @@ public sealed class EventCoder
 
     private static int FindItem(View s, int head, string relation, WordItem[] items)
     {
-        for (var c = 0; c < s.Count; c++)
+        for (var c = s.FirstChild(head); c >= 0; c = s.NextSibling(c))
         {
-            if (s.Head(c) == head && s.Relation(c) == relation && ItemMatches(s, c, items))
+            if (s.Relation(c) == relation && ItemMatches(s, c, items))
             {
                 return c;
             }
@@ -354,12 +370,8 @@ public sealed class EventCoder
     /// <summary>An obl/nmod/advcl child of <paramref name="head"/> introduced by one of the prepositions (and with one of the words as head).</summary>
     private static int FindPrepositional(View s, int head, string[] prepositions, WordItem[]? words)
     {
-        for (var c = 0; c < s.Count; c++)
+        for (var c = s.FirstChild(head); c >= 0; c = s.NextSibling(c))
         {
-            if (s.Head(c) != head)
-            {
-                continue;
-            }
             var rel = s.Relation(c);
             if (!rel.StartsWith("obl", StringComparison.Ordinal) && !rel.StartsWith("nmod", StringComparison.Ordinal) && rel != "advcl")
             {
@@ -441,6 +453,13 @@ public sealed class EventCoder
                 v = s.Head(v);
                 continue;
             }
+            // A greedy parser often makes a long subject the root and hangs the verb from it as parataxis
+            // ("Kerri Kupec, spokeswoman for ..., criticized the decision"): a nominal head before the verb is its subject.
+            var h = s.Head(v);
+            if (rel is "parataxis" or "appos" or "acl" && h >= 0 && h < v && s.Upos(h) is "NOUN" or "PROPN")
+            {
+                return h;
+            }
             break;
         }
         return -1;
@@ -457,12 +476,8 @@ public sealed class EventCoder
     {
         for (var hops = 0; hops < 3 && v >= 0; hops++)
         {
-            for (var c = 0; c < s.Count; c++)
+            for (var c = s.FirstChild(v); c >= 0; c = s.NextSibling(c))
             {
-                if (s.Head(c) != v)
-                {
-                    continue;
-                }
                 var rel = s.Relation(c);
                 var lemma = s.Lemma(c);
                 if (rel == "advmod" && (lemma.SequenceEqual("not") || lemma.SequenceEqual("never")))
@@ -601,9 +616,9 @@ public sealed class EventCoder
         {
             return withParticle;
         }
-        for (var c = 0; c < s.Count; c++)
+        for (var c = s.FirstChild(h); c >= 0; c = s.NextSibling(c))
         {
-            if (s.Head(c) == h && s.Relation(c).StartsWith("obl", StringComparison.Ordinal))
+            if (s.Relation(c).StartsWith("obl", StringComparison.Ordinal))
             {
                 var marker = s.Child(c, "case");
                 if (marker >= 0 && _lexicon.Complement(lemma + "_" + s.Lemma(marker).ToString()) is { } withPrep)
@@ -617,7 +632,7 @@ public sealed class EventCoder
 
     private void CodeNoun(View s, int t, List<Raw> events)
     {
-        var lemma = s.Lemma(t).ToString();
+        var lemma = s.Lemma(t);
         foreach (var ex in _lexicon.NounExclusions(lemma))
         {
             if (ItemMatches(s, t, [ex.Noun]))
@@ -649,9 +664,9 @@ public sealed class EventCoder
             if (source < 0)
             {
                 // "Israeli airstrikes", "US sanctions": an actor adjective or compound on the noun itself.
-                for (var c = 0; c < s.Count; c++)
+                for (var c = s.FirstChild(t); c >= 0; c = s.NextSibling(c))
                 {
-                    if (s.Head(c) == t && s.Relation(c) is "amod" or "compound" && s.Scratch.MentionAt[c] >= 0)
+                    if (s.Relation(c) is "amod" or "compound" && s.Scratch.MentionAt[c] >= 0)
                     {
                         source = c;
                         break;
@@ -678,9 +693,9 @@ public sealed class EventCoder
             {
                 // Remember the name and its flat parts ("Delfin Lorenzana") for later mentions by surname.
                 input.Memory.Names[name] = m;
-                for (var c = 0; c < s.Count; c++)
+                for (var c = s.FirstChild(t); c >= 0; c = s.NextSibling(c))
                 {
-                    if (s.Head(c) == t && s.Relation(c) == "flat")
+                    if (s.Relation(c) == "flat")
                     {
                         input.Memory.Names[input.Text.Substring(input.Syntax.Tokens[c].Start, input.Syntax.Tokens[c].Length)] = m;
                     }
@@ -860,9 +875,9 @@ public sealed class EventCoder
         {
             list.Add(first);
         }
-        for (var c = 0; c < s.Count; c++)
+        for (var c = s.FirstChild(t); c >= 0; c = s.NextSibling(c))
         {
-            if (s.Head(c) == t && s.Relation(c) == "conj" && ActorOf(input, s, c) is { } other && !list.Contains(other))
+            if (s.Relation(c) == "conj" && ActorOf(input, s, c) is { } other && !list.Contains(other))
             {
                 list.Add(other);
             }
@@ -892,11 +907,15 @@ public sealed class EventCoder
 
         public ReadOnlySpan<char> Lemma(int t) => scratch.Lemmas.AsSpan(scratch.LemmaStart[t], scratch.LemmaLength[t]);
 
+        public int FirstChild(int head) => scratch.FirstChild[head];
+
+        public int NextSibling(int child) => scratch.NextSibling[child];
+
         public int Child(int head, string relation)
         {
-            for (var c = 0; c < b.Count; c++)
+            for (var c = scratch.FirstChild[head]; c >= 0; c = scratch.NextSibling[c])
             {
-                if (b.Heads[c] - 1 == head && syntax.Relation(b, c) == relation)
+                if (syntax.Relation(b, c) == relation)
                 {
                     return c;
                 }
@@ -906,9 +925,9 @@ public sealed class EventCoder
 
         public bool HasChild(int head, string relation, string lemma)
         {
-            for (var c = 0; c < b.Count; c++)
+            for (var c = scratch.FirstChild[head]; c >= 0; c = scratch.NextSibling[c])
             {
-                if (b.Heads[c] - 1 == head && syntax.Relation(b, c) == relation && Lemma(c).SequenceEqual(lemma))
+                if (syntax.Relation(b, c) == relation && Lemma(c).SequenceEqual(lemma))
                 {
                     return true;
                 }
