@@ -290,6 +290,10 @@ public sealed class EventCoder
             if (target < 0 && p.Objects is not null)
             {
                 target = s.Child(v, "iobj");
+                if (target < 0)
+                {
+                    target = OtherObject(s, v, theme);
+                }
             }
             var bare = p.Particle is null && p.Objects is null && p.Constraints.Length == 0;
             return target >= 0 || !bare;
@@ -297,10 +301,30 @@ public sealed class EventCoder
         if (p.Objects is not null)
         {
             target = s.Child(v, "iobj");
+            if (target < 0)
+            {
+                target = OtherObject(s, v, theme);
+            }
             return true;
         }
         target = passive ? s.Child(v, "nsubj:pass") : s.Child(v, "obj");
         return target >= 0 || p.Constraints.Length > 0;
+    }
+
+    /// <summary>
+    /// A second direct object besides the theme: the parser often reads the recipient of a double-object verb
+    /// ("denied Zarif a visa") as another obj rather than iobj.
+    /// </summary>
+    private static int OtherObject(View s, int v, int theme)
+    {
+        for (var c = s.FirstChild(v); c >= 0; c = s.NextSibling(c))
+        {
+            if (c != theme && s.Relation(c) == "obj")
+            {
+                return c;
+            }
+        }
+        return -1;
     }
 
     private static int FindItem(View s, int head, string relation, WordItem[] items)
@@ -847,12 +871,19 @@ public sealed class EventCoder
         {
             return EventActor.From(input.Text, m);
         }
+        // The nearest country named in the sentence ("protesters in Baghdad"), earlier ones winning ties.
         string? country = null;
+        var best = int.MaxValue;
         foreach (var other in input.Mentions)
         {
-            if (other.Start < m.Start && other.Kind != ActorMentionKind.SectorOnly && other.Country is { Length: 3 } c && c is not ("IGO" or "NGO" or "MNC" or "IMG"))
+            if (other.Kind != ActorMentionKind.SectorOnly && other.Country is { Length: 3 } c && c is not ("IGO" or "NGO" or "MNC" or "IMG"))
             {
-                country = c;
+                var distance = other.Start < m.Start ? m.FirstToken - other.EndToken : other.FirstToken - m.EndToken + 1;
+                if (distance < best)
+                {
+                    best = distance;
+                    country = c;
+                }
             }
         }
         country ??= input.Memory.FocusCountry;
