@@ -26,7 +26,7 @@ public sealed class CodeCommand : Command<CodeCommand.Settings>
 
         /// <summary>Which modalities to output.</summary>
         [CommandOption("--modality <WHICH>")]
-        [Description("default: asserted and claimed events; all: also negated and hypothetical ones.")]
+        [Description("default: asserted and claimed events beyond bare statements (010); all: also negated, hypothetical and 010 ones.")]
         public string Modality { get; init; } = "default";
 
         /// <inheritdoc />
@@ -79,7 +79,7 @@ public sealed class CodeCommand : Command<CodeCommand.Settings>
                 try
                 {
                     var count = pipeline.Code(doc.Id, doc.Text, doc.Date, worker, list);
-                    return (Doc: doc, Sentences: count, Events: list.Where(e => all || e.Modality is "asserted" or "claimed").ToArray(), Error: (string?)null);
+                    return (Doc: doc, Sentences: count, Events: list.Where(e => all || e.InDefaultOutput).ToArray(), Error: (string?)null);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

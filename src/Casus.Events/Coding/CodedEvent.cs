@@ -86,4 +86,10 @@ public sealed record CodedEvent
 
     /// <summary>Dictionary file and line of the pattern that coded the event (explains the code).</summary>
     public required string Pattern { get; init; }
+
+    /// <summary>
+    /// Whether the event belongs in the default output: asserted or claimed (not negated or hypothetical), and more
+    /// than a bare "made a statement" (010), which every quotation would otherwise produce.
+    /// </summary>
+    public bool InDefaultOutput => Modality is "asserted" or "claimed" && Cameo != "010";
 }
