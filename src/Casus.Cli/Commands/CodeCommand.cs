@@ -29,6 +29,11 @@ public sealed class CodeCommand : Command<CodeCommand.Settings>
         [Description("default: asserted and claimed events beyond bare statements (010); all: also negated, hypothetical and 010 ones.")]
         public string Modality { get; init; } = "default";
 
+        /// <summary>Explain actor matching on stderr.</summary>
+        [CommandOption("--explain")]
+        [Description("Write each sentence's actor mentions to stderr (single-threaded), to see why events were or were not coded.")]
+        public bool Explain { get; init; }
+
         /// <inheritdoc />
         public override ValidationResult Validate()
         {
@@ -69,7 +74,7 @@ public sealed class CodeCommand : Command<CodeCommand.Settings>
         var source = DocumentReader.Read(settings.Inputs, settings.ReaderOptions(null), p => diagnostics.Problem(p.ToString()), summary);
         using var workers = new ThreadLocal<(CodingPipeline.Worker Worker, List<CodedEvent> Events)>(() => (new CodingPipeline.Worker(), []));
         var query = source.AsParallel().AsOrdered()
-            .WithDegreeOfParallelism(settings.Threads ?? Environment.ProcessorCount)
+            .WithDegreeOfParallelism(settings.Explain ? 1 : settings.Threads ?? Environment.ProcessorCount)
             .WithCancellation(cancellationToken)
             .WithMergeOptions(ParallelMergeOptions.NotBuffered)
             .Select(doc =>
@@ -78,7 +83,7 @@ public sealed class CodeCommand : Command<CodeCommand.Settings>
                 list.Clear();
                 try
                 {
-                    var count = pipeline.Code(doc.Id, doc.Text, doc.Date, worker, list);
+                    var count = pipeline.Code(doc.Id, doc.Text, doc.Date, worker, list, settings.Explain ? Console.Error : null);
                     return (Doc: doc, Sentences: count, Events: list.Where(e => all || e.InDefaultOutput).ToArray(), Error: (string?)null);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)

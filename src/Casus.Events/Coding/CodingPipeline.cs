@@ -57,8 +57,11 @@ public sealed class CodingPipeline
         internal readonly EventCoder.Scratch Scratch = new();
     }
 
-    /// <summary>Codes a document, appending its events; returns the number of sentences.</summary>
-    public int Code(string documentId, string text, DateOnly? date, Worker worker, List<CodedEvent> output)
+    /// <summary>
+    /// Codes a document, appending its events; returns the number of sentences. With <paramref name="explain"/>,
+    /// writes each sentence's actor mentions there, for seeing why something was or was not coded.
+    /// </summary>
+    public int Code(string documentId, string text, DateOnly? date, Worker worker, List<CodedEvent> output, TextWriter? explain = null)
     {
         worker.Tokens.Clear();
         worker.Sentences.Clear();
@@ -72,6 +75,14 @@ public sealed class CodingPipeline
             Syntax.Analyze(text, sentenceTokens, worker.Buffer);
             worker.Mentions.Clear();
             Actors.Match(text, sentenceTokens, date, worker.Mentions);
+            if (explain is not null)
+            {
+                explain.WriteLine($"{documentId} sentence {i + 1}: {text.Substring(sentence.Start, sentence.Length).ReplaceLineEndings(" ")}");
+                foreach (var m in worker.Mentions)
+                {
+                    explain.WriteLine($"  actor [{m.Start},{m.End}) '{text[m.Start..m.End]}' {m.Code} ({m.Kind}, {m.Confidence:F2}, {m.Entity})");
+                }
+            }
             Coder.Code(new SentenceInput(documentId, text, date, i + 1, sentence, worker.Buffer, worker.Mentions, memory), worker.Scratch, output);
         }
         return worker.Sentences.Count;

@@ -287,6 +287,17 @@ public sealed class EventCoder
             {
                 target = FindPrepositional(s, theme, p.TargetPrepositions, null);
             }
+            if (target < 0)
+            {
+                // The parser sometimes hangs the phrase from a neighbouring argument ("met on Monday with X").
+                for (var c = s.FirstChild(v); c >= 0 && target < 0; c = s.NextSibling(c))
+                {
+                    if (c != theme && s.Relation(c) is "obl" or "obj" or "obl:tmod" or "obl:unmarked")
+                    {
+                        target = FindPrepositional(s, c, p.TargetPrepositions, null);
+                    }
+                }
+            }
             if (target < 0 && p.Objects is not null)
             {
                 target = s.Child(v, "iobj");
@@ -759,7 +770,7 @@ public sealed class EventCoder
                     continue;
                 }
                 var rel = s.Relation(c);
-                if (rel is not ("compound" or "amod" or "nmod:poss" or "nmod" or "flat" or "appos" or "obl:npmod" or "nmod:npmod"))
+                if (rel is not ("compound" or "amod" or "nmod:poss" or "nmod" or "nmod:desc" or "flat" or "appos" or "obl:npmod" or "nmod:npmod" or "nmod:unmarked"))
                 {
                     continue;
                 }
