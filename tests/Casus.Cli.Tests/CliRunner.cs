@@ -28,6 +28,23 @@ internal static class CliRunner
 
     public static string Repo { get; } = FindRepo();
 
+    /// <summary>Golden files of the CLI tests.</summary>
+    public static string GoldenDir => Path.Combine(Repo, "tests", "Casus.Cli.Tests", "Golden");
+
+    /// <summary>
+    /// Asserts that <paramref name="actual"/> is byte for byte the golden file; with CASUS_UPDATE_GOLDEN=1 the golden
+    /// file is rewritten first (to accept a deliberate change, reviewed in the diff).
+    /// </summary>
+    public static void AssertGolden(string actual, string goldenName)
+    {
+        var golden = Path.Combine(GoldenDir, goldenName);
+        if (Environment.GetEnvironmentVariable("CASUS_UPDATE_GOLDEN") == "1")
+        {
+            File.WriteAllText(golden, actual);
+        }
+        Assert.Equal(File.ReadAllText(golden), actual);
+    }
+
     private static string FindRepo()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

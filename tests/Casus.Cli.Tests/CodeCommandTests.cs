@@ -5,7 +5,7 @@ namespace Casus.Cli.Tests;
 [Collection("console")]
 public class CodeCommandTests
 {
-    private static string GoldenDir => Path.Combine(CliRunner.Repo, "tests", "Casus.Cli.Tests", "Golden");
+    private static string GoldenDir => CliRunner.GoldenDir;
 
     private static string SamplePath => Path.GetFullPath(Path.Combine(CliRunner.Repo, "..", "shared", "samples", "iran-strikes-2020-01-08.txt"));
 
@@ -22,13 +22,7 @@ public class CodeCommandTests
             // Then the records are byte for byte the golden file (CASUS_UPDATE_GOLDEN=1 accepts a deliberate change)
             Assert.Equal(0, exit);
             Assert.Contains("casus code: 1 documents", stderr);
-            var actual = File.ReadAllText(output);
-            var golden = Path.Combine(GoldenDir, "news.events.jsonl");
-            if (Environment.GetEnvironmentVariable("CASUS_UPDATE_GOLDEN") == "1")
-            {
-                File.WriteAllText(golden, actual);
-            }
-            Assert.Equal(File.ReadAllText(golden), actual);
+            CliRunner.AssertGolden(File.ReadAllText(output), "news.events.jsonl");
         }
         finally
         {

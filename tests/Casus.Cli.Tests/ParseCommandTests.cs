@@ -3,7 +3,7 @@ namespace Casus.Cli.Tests;
 [Collection("console")]
 public class ParseCommandTests
 {
-    private static string GoldenDir => Path.Combine(CliRunner.Repo, "tests", "Casus.Cli.Tests", "Golden");
+    private static string GoldenDir => CliRunner.GoldenDir;
 
     [Fact]
     public void TextInputMatchesTheGoldenCoNllU()
@@ -18,13 +18,7 @@ public class ParseCommandTests
             // Then the CoNLL-U is byte for byte the golden file (set CASUS_UPDATE_GOLDEN=1 to accept a new model's output)
             Assert.Equal(0, exit);
             Assert.Contains("1 documents", stderr);
-            var actual = File.ReadAllText(output);
-            var golden = Path.Combine(GoldenDir, "news.conllu");
-            if (Environment.GetEnvironmentVariable("CASUS_UPDATE_GOLDEN") == "1")
-            {
-                File.WriteAllText(golden, actual);
-            }
-            Assert.Equal(File.ReadAllText(golden), actual);
+            CliRunner.AssertGolden(File.ReadAllText(output), "news.conllu");
         }
         finally
         {
