@@ -32,6 +32,15 @@ public sealed class DocumentActors
     /// <summary>The most recent person mention.</summary>
     public ActorMention? LastPerson { get; set; }
 
+    /// <summary>Sentence number of <see cref="LastPerson"/>.</summary>
+    public int LastPersonSentence { get; set; }
+
+    /// <summary>Sentence number of <see cref="LastActor"/>.</summary>
+    public int LastActorSentence { get; private set; }
+
+    /// <summary>The sentence being coded (set by the coder before the mentions are added).</summary>
+    public int Sentence { get; set; }
+
     /// <summary>
     /// Names of people the dictionaries do not know, tied to the actor their first mention showed ("Delfin
     /// Lorenzana, the Defence Secretary" makes a later "Lorenzana" PHLGOV).
@@ -66,10 +75,12 @@ public sealed class DocumentActors
             if (m.Kind == ActorMentionKind.Person)
             {
                 LastPerson = m;
+                LastPersonSentence = Sentence;
             }
             else if (m.Kind != ActorMentionKind.SectorOnly && m.Country is not null)
             {
                 LastActor = m;
+                LastActorSentence = Sentence;
             }
         }
     }
@@ -209,6 +220,7 @@ public sealed class EventCoder
                 Emit(input, s, raw, output);
             }
         }
+        input.Memory.Sentence = input.Number;
         input.Memory.Add(input.Mentions);
     }
 
@@ -412,7 +424,8 @@ public sealed class EventCoder
             {
                 continue;
             }
-            if (rel == "nmod:poss")
+            // A clause ("to attend") is never a target; it may only satisfy a ~ constraint.
+            if (rel == "nmod:poss" || (rel == "advcl" && words is null))
             {
                 continue;
             }
@@ -670,23 +683,14 @@ public sealed class EventCoder
         var lemma = s.Lemma(t);
         foreach (var ex in _lexicon.NounExclusions(lemma))
         {
-            if (ItemMatches(s, t, [ex.Noun]))
+            if (NounMatches(s, t, ex) && (ex.TargetPrepositions is not { Length: > 0 } preps || FindPrepositional(s, t, preps, null) >= 0))
             {
                 return;
             }
         }
         foreach (var p in _lexicon.Nouns(lemma))
         {
-            if (!ItemMatches(s, t, [p.Noun]))
-            {
-                continue;
-            }
-            var ok = true;
-            foreach (var c in p.Constraints)
-            {
-                ok &= FindPrepositional(s, t, c.Prepositions, c.Words) >= 0;
-            }
-            if (!ok)
+            if (!NounMatches(s, t, p))
             {
                 continue;
             }
@@ -694,7 +698,8 @@ public sealed class EventCoder
             var source = s.Child(t, "nmod:poss");
             if (source < 0)
             {
-                source = FindPrepositional(s, t, ["by"], null);
+                // "attacks by X", "threats from Washington", "criticism from the UN".
+                source = FindPrepositional(s, t, ["by", "from"], null);
             }
             if (source < 0)
             {
@@ -711,6 +716,23 @@ public sealed class EventCoder
             events.Add(new Raw(t, p.Code, source, target, Modality(s, s.Head(t) >= 0 ? s.Head(t) : t), -1, p.Source, 0.7f));
             return;
         }
+    }
+
+    /// <summary>Whether a noun pattern (the noun and all its ~ constraints) holds at token <paramref name="t"/>.</summary>
+    private static bool NounMatches(View s, int t, NounPattern p)
+    {
+        if (!ItemMatches(s, t, [p.Noun]))
+        {
+            return false;
+        }
+        foreach (var c in p.Constraints)
+        {
+            if (FindPrepositional(s, t, c.Prepositions, c.Words) < 0)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>The actor mention that fills argument <paramref name="t"/>: one covering it, one on a modifier, or a pronoun's antecedent.</summary>
@@ -736,6 +758,7 @@ public sealed class EventCoder
                     }
                 }
                 input.Memory.LastPerson = m;
+                input.Memory.LastPersonSentence = input.Number;
             }
             return m;
         }
@@ -803,7 +826,18 @@ public sealed class EventCoder
                     nearest = m;
                 }
             }
-            return nearest ?? (person ? input.Memory.LastPerson : input.Memory.LastActor);
+            if (nearest is not null)
+            {
+                return nearest;
+            }
+            // Across sentences only he/she/they, and only to an actor named in the last two sentences: a pronoun far
+            // from any named actor (interviews, "she spoke to me") is left unresolved rather than guessed.
+            var memory = input.Memory;
+            if (person)
+            {
+                return input.Number - memory.LastPersonSentence <= 2 ? memory.LastPerson : null;
+            }
+            return lemma.SequenceEqual("they") && input.Number - memory.LastActorSentence <= 2 ? memory.LastActor : null;
         }
         return null;
     }
