@@ -153,6 +153,12 @@ public sealed class EventCoder
         public string Code { get; set; } = Code;
 
         public bool Dropped { get; set; }
+
+        /// <summary>
+        /// Set for force (18-20) coded from a bare verb such as "attack", "hit" or "fight": without an actor as
+        /// target these are mostly figurative ("attacked the plan") and are not emitted.
+        /// </summary>
+        public bool NeedsTargetActor { get; init; }
     }
 
     /// <summary>Codes one sentence, appending events to <paramref name="output"/>.</summary>
@@ -250,7 +256,8 @@ public sealed class EventCoder
             {
                 target = s.Child(v, "nsubj:pass");
             }
-            events.Add(new Raw(v, p.Code, source, target, Modality(s, v), Speaker(s, v), p.Source, 0.9f));
+            var force = p.Code.StartsWith("18", StringComparison.Ordinal) || p.Code.StartsWith("19", StringComparison.Ordinal) || p.Code.StartsWith("20", StringComparison.Ordinal);
+            events.Add(new Raw(v, p.Code, source, target, Modality(s, v), Speaker(s, v), p.Source, 0.9f) { NeedsTargetActor = force && p.Objects is null });
             return;
         }
     }
@@ -862,7 +869,7 @@ public sealed class EventCoder
         {
             foreach (var target in targets)
             {
-                if (source is null && target is null)
+                if ((source is null && target is null) || (raw.NeedsTargetActor && target is null))
                 {
                     continue;
                 }
