@@ -66,14 +66,16 @@ public class CodeCommandTests
                 Assert.StartsWith(e.GetProperty("root").GetString()!, cameo);
                 Assert.InRange(e.GetProperty("quad_class").GetInt32(), 1, 4);
                 Assert.InRange(e.GetProperty("goldstein").GetDouble(), -10, 10);
-                Assert.Matches(@"^events/(verbs|nouns)\.txt:\d+$", e.GetProperty("pattern").GetString()!);
+                Assert.Matches(@"^(events/(verbs|nouns)\.txt:\d+|rule:[a-z-]+)$", e.GetProperty("pattern").GetString()!);
             }
 
-            // And the IRGC missile attack on US bases is coded IRN -> USA, root 19
-            Assert.Contains(events, e =>
-                e.GetProperty("root").GetString() == "19"
-                && e.GetProperty("source").ValueKind == JsonValueKind.Object && e.GetProperty("source").GetProperty("country").GetString() == "IRN"
-                && e.GetProperty("target").ValueKind == JsonValueKind.Object && e.GetProperty("target").GetProperty("country").GetString() == "USA");
+            // And the sample's key events have the right root and countries: the IRGC missile attack on US bases
+            // (IRN -> USA, 19), Trump's "if Iran does anything ... they are going to be suffering" (USA -> IRN, 13),
+            // the visa denial (USA -> IRN, 12) and the US buildup (USA, 15)
+            Assert.Contains(events, e => Is(e, "19", "IRN", "USA"));
+            Assert.Contains(events, e => Is(e, "13", "USA", "IRN"));
+            Assert.Contains(events, e => Is(e, "12", "USA", "IRN"));
+            Assert.Contains(events, e => Is(e, "15", "USA", null));
         }
         finally
         {
@@ -99,6 +101,14 @@ public class CodeCommandTests
             File.Delete(output);
         }
     }
+
+    private static bool Is(JsonElement e, string root, string source, string? target) =>
+        e.GetProperty("root").GetString() == root
+        && Country(e.GetProperty("source")) == source
+        && (target is null || Country(e.GetProperty("target")) == target);
+
+    private static string? Country(JsonElement actor) =>
+        actor.ValueKind == JsonValueKind.Object ? actor.GetProperty("country").GetString() : null;
 
     private static string Slice(string text, JsonElement span) => text[span[0].GetInt32()..span[1].GetInt32()];
 }

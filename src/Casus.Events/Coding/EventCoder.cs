@@ -211,6 +211,7 @@ public sealed class EventCoder
             }
         }
         ApplyComplements(s, scratch.Events);
+        CodeConditionalThreat(s, scratch.Events);
         for (var t = 0; t < n; t++)
         {
             var upos = s.Upos(t);
@@ -585,18 +586,68 @@ public sealed class EventCoder
         {
             return -1;
         }
-        if (rel is "ccomp" or "parataxis")
+        return rel is "ccomp" or "parataxis" && IsSpeechVerb(s.Lemma(h)) ? Subject(s, h) : -1;
+    }
+
+    private static bool IsSpeechVerb(ReadOnlySpan<char> lemma)
+    {
+        foreach (var verb in SpeechVerbs)
         {
-            var lemma = s.Lemma(h);
-            foreach (var verb in SpeechVerbs)
+            if (lemma.SequenceEqual(verb))
             {
-                if (lemma.SequenceEqual(verb))
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static readonly string[] ConsequenceVerbs = ["suffer", "pay", "regret", "face"];
+
+    /// <summary>
+    /// "If Iran does anything ..., they will suffer the consequences", said by a speaker: a threat (130) from the
+    /// speaker to the actor of the if-clause. Found sentence-wide, since parsers attach the if-clause loosely.
+    /// </summary>
+    private static void CodeConditionalThreat(View s, List<Raw> events)
+    {
+        var consequence = -1;
+        var condition = -1;
+        for (var t = 0; t < s.Count; t++)
+        {
+            if (s.Upos(t) == "VERB" && consequence < 0)
+            {
+                var lemma = s.Lemma(t);
+                foreach (var verb in ConsequenceVerbs)
                 {
-                    return Subject(s, h);
+                    if (lemma.SequenceEqual(verb))
+                    {
+                        consequence = t;
+                    }
+                }
+            }
+            if (condition < 0 && s.Relation(t) == "advcl")
+            {
+                var mark = s.Child(t, "mark");
+                if (mark >= 0 && (s.Lemma(mark).SequenceEqual("if") || s.Lemma(mark).SequenceEqual("unless")))
+                {
+                    condition = s.Child(t, "nsubj");
                 }
             }
         }
-        return -1;
+        if (consequence < 0 || condition < 0)
+        {
+            return;
+        }
+        // The speaker: the subject of the sentence's speech verb that governs the quotation.
+        var speaker = -1;
+        for (var t = consequence; t >= 0 && speaker < 0; t = s.Head(t))
+        {
+            speaker = IsSpeechVerb(s.Lemma(t)) ? Subject(s, t) : Speaker(s, t);
+        }
+        if (speaker < 0)
+        {
+            return;
+        }
+        events.Add(new Raw(consequence, "130", speaker, condition, "asserted", -1, new LexiconSource("rule:conditional-threat", 0), 0.7f));
     }
 
     /// <summary>Recodes events embedded under complement verbs ("threatened to strike" = 138x) and drops the key verb's own event.</summary>
@@ -907,7 +958,7 @@ public sealed class EventCoder
                     Modality = modality,
                     AttributedTo = speaker is { } sp ? EventActor.From(input.Text, sp) : null,
                     Confidence = MathF.Round(confidence, 3),
-                    Pattern = raw.Pattern.ToString(),
+                    Pattern = raw.Pattern.Line == 0 ? raw.Pattern.File : raw.Pattern.ToString(),
                 });
             }
         }
