@@ -930,8 +930,8 @@ public sealed class EventCoder
                 }
                 var modality = raw.Modality == "asserted" && speaker is not null ? "claimed" : raw.Modality;
                 var confidence = raw.Weight * (source?.Confidence ?? 0.7f) * (target?.Confidence ?? 0.7f);
-                var src = source is { } sm ? Resolve(input, sm) : null;
-                var tgt = target is { } tm ? Resolve(input, tm) : null;
+                var src = source is { } sm ? Resolve(input, s, sm, raw.Predicate) : null;
+                var tgt = target is { } tm ? Resolve(input, s, tm, raw.Predicate) : null;
                 if (src is null && tgt is null)
                 {
                     continue;
@@ -968,11 +968,19 @@ public sealed class EventCoder
     /// An event side from a mention; a sector alone ("police", "protesters") takes its country from the nearest
     /// country named earlier in the sentence, else from the document's focus country, else it is dropped.
     /// </summary>
-    private static EventActor? Resolve(SentenceInput input, ActorMention m)
+    private static EventActor? Resolve(SentenceInput input, View s, ActorMention m, int predicate)
     {
         if (m.Kind != ActorMentionKind.SectorOnly || m.Country is not null)
         {
             return EventActor.From(input.Text, m);
+        }
+        // A place in the event's own phrases says whose sector it is ("crowds took to the streets of Baghdad").
+        for (var c = s.FirstChild(predicate); c >= 0; c = s.NextSibling(c))
+        {
+            if (s.Relation(c).StartsWith("obl", StringComparison.Ordinal) && CountryWithin(input, s, c) is { } placed)
+            {
+                return Composed(input, m, placed);
+            }
         }
         // The nearest country named in the sentence ("protesters in Baghdad"), earlier ones winning ties.
         string? country = null;
@@ -990,11 +998,37 @@ public sealed class EventCoder
             }
         }
         country ??= input.Memory.FocusCountry;
-        if (country is null)
+        return country is null ? null : Composed(input, m, country);
+    }
+
+    private static EventActor Composed(SentenceInput input, ActorMention m, string country) =>
+        new(input.Text[m.Start..m.End], country + m.Code, country, m.Code, m.Start, m.End, m.Confidence * 0.8f, m.Entity);
+
+    /// <summary>A country named within the phrase headed by <paramref name="head"/> (two levels down), or null.</summary>
+    private static string? CountryWithin(SentenceInput input, View s, int head)
+    {
+        for (var depth = 0; depth < 3; depth++)
         {
-            return null;
+            var at = s.Scratch.MentionAt[head];
+            if (at >= 0 && input.Mentions[at] is { Kind: not ActorMentionKind.SectorOnly, Country: { Length: 3 } named } && named is not ("IGO" or "NGO" or "MNC" or "IMG"))
+            {
+                return named;
+            }
+            var next = -1;
+            for (var c = s.FirstChild(head); c >= 0 && next < 0; c = s.NextSibling(c))
+            {
+                if (s.Relation(c) is "nmod" or "compound" or "amod" or "conj")
+                {
+                    next = c;
+                }
+            }
+            if (next < 0)
+            {
+                return null;
+            }
+            head = next;
         }
-        return new EventActor(input.Text[m.Start..m.End], country + m.Code, country, m.Code, m.Start, m.End, m.Confidence * 0.8f, m.Entity);
+        return null;
     }
 
     /// <summary>The actors of an argument and of the arguments coordinated with it ("Iran and Iraq").</summary>
