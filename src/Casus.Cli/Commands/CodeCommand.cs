@@ -136,7 +136,10 @@ public sealed class CodeCommand : Command<CodeCommand.Settings>
     }
 }
 
-/// <summary>Version of the shipped dictionaries: a hash of their text, so records say which dictionaries coded them.</summary>
+/// <summary>
+/// Version of the shipped actor and event dictionaries: a hash of their text, so records say which dictionaries
+/// coded them.
+/// </summary>
 internal static class Versions
 {
     private static readonly Lazy<string> Hash = new(() =>
@@ -145,6 +148,10 @@ internal static class Versions
         foreach (var source in Events.Actors.ActorDictionary.ShippedSources())
         {
             h = Syntax.Model.FeatureHash.Mix(h ^ Syntax.Model.FeatureHash.OfText(source.Text, normalize: false));
+        }
+        foreach (var (_, text) in Events.Lexicon.EventLexicon.ShippedFiles())
+        {
+            h = Syntax.Model.FeatureHash.Mix(h ^ Syntax.Model.FeatureHash.OfText(text, normalize: false));
         }
         return h.ToString("x16")[..8];
     });
