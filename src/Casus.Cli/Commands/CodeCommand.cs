@@ -72,14 +72,11 @@ public sealed class CodeCommand : Command<CodeCommand.Settings>
         long documents = 0, sentences = 0, events = 0;
         var summary = new ReadSummary();
         var source = DocumentReader.Read(settings.Inputs, settings.ReaderOptions(null), p => diagnostics.Problem(p.ToString()), summary);
-        using var workers = new ThreadLocal<(CodingPipeline.Worker Worker, List<CodedEvent> Events)>(() => (new CodingPipeline.Worker(), []));
-        var query = source.AsParallel().AsOrdered()
-            .WithDegreeOfParallelism(settings.Explain ? 1 : settings.Threads ?? Environment.ProcessorCount)
-            .WithCancellation(cancellationToken)
-            .WithMergeOptions(ParallelMergeOptions.NotBuffered)
-            .Select(doc =>
+        var threads = settings.Explain ? 1 : settings.Threads ?? Environment.ProcessorCount;
+        var query = OrderedParallel.Map(source, threads, cancellationToken, () => (Worker: new CodingPipeline.Worker(), Events: new List<CodedEvent>()),
+            (Document doc, (CodingPipeline.Worker Worker, List<CodedEvent> Events) state) =>
             {
-                var (worker, list) = workers.Value;
+                var (worker, list) = state;
                 list.Clear();
                 try
                 {

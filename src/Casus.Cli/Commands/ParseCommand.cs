@@ -60,7 +60,7 @@ public sealed class ParseCommand : Command<ParseCommand.Settings>
                 var summary = new ReadSummary();
                 var format = settings.InputFormat;
                 var source = DocumentReader.Read(documents, settings.ReaderOptions(format), p => diagnostics.Problem(p.ToString()), summary);
-                foreach (var (text, s, w) in Parallel(source, threads, cancellationToken, (doc, worker) => worker.Render(doc, pipeline)))
+                foreach (var (text, s, w) in OrderedParallel.Map(source, threads, cancellationToken, () => new Worker(), (Document doc, Worker worker) => worker.Render(doc, pipeline)))
                 {
                     output.Write(text);
                     sentences += s;
@@ -104,7 +104,7 @@ public sealed class ParseCommand : Command<ParseCommand.Settings>
             try
             {
                 var batches = ConllU.Read(reader, file).Chunk(256);
-                foreach (var (text, s, w) in Parallel(batches, threads, cancellationToken, (batch, worker) => worker.Fill(batch, pipeline)))
+                foreach (var (text, s, w) in OrderedParallel.Map(batches, threads, cancellationToken, () => new Worker(), (ConllSentence[] batch, Worker worker) => worker.Fill(batch, pipeline)))
                 {
                     output.Write(text);
                     sentences += s;
@@ -117,22 +117,6 @@ public sealed class ParseCommand : Command<ParseCommand.Settings>
             }
         }
         return (sentences, words);
-    }
-
-    /// <summary>Maps items on <paramref name="threads"/> workers, yielding results in input order.</summary>
-    private static IEnumerable<(string Text, int Sentences, int Words)> Parallel<T>(IEnumerable<T> items, int threads,
-        CancellationToken cancellationToken, Func<T, Worker, (string, int, int)> map)
-    {
-        using var workers = new ThreadLocal<Worker>(() => new Worker());
-        var query = items.AsParallel().AsOrdered()
-            .WithDegreeOfParallelism(threads)
-            .WithCancellation(cancellationToken)
-            .WithMergeOptions(ParallelMergeOptions.NotBuffered)
-            .Select(item => map(item, workers.Value!));
-        foreach (var result in query)
-        {
-            yield return result;
-        }
     }
 
     /// <summary>Per-thread working memory.</summary>
