@@ -212,6 +212,8 @@ public sealed class EventCoder
         }
         ApplyComplements(s, scratch.Events);
         CodeConditionalThreat(s, scratch.Events);
+        CodeCharacterizations(s, scratch.Events);
+        CodeAccusations(s, scratch.Events);
         for (var t = 0; t < n; t++)
         {
             var upos = s.Upos(t);
@@ -258,9 +260,60 @@ public sealed class EventCoder
                 target = s.Child(v, "nsubj:pass");
             }
             var force = p.Code.StartsWith("18", StringComparison.Ordinal) || p.Code.StartsWith("19", StringComparison.Ordinal) || p.Code.StartsWith("20", StringComparison.Ordinal);
+            if (force && passive && source < 0 && (target < 0 || s.Upos(target) == "NUM" || s.Child(target, "nummod") >= 0))
+            {
+                // "56 people were killed in a stampede": counted victims with no perpetrator are an incident, not an event,
+                // unless the cause is itself an attack ("killed in a suicide bombing" is the bombing).
+                var cause = AttackCause(s, v);
+                if (cause is null)
+                {
+                    return;
+                }
+                s.Scratch.Consumed[cause.Value.Token] = true;
+                events.Add(new Raw(v, cause.Value.Code, CauseAgent(s, cause.Value.Token), target, Modality(s, v), Speaker(s, v), cause.Value.Source, 0.8f));
+                return;
+            }
             events.Add(new Raw(v, p.Code, source, target, Modality(s, v), Speaker(s, v), p.Source, 0.9f) { NeedsTargetActor = force && p.Objects is null });
             return;
         }
+    }
+
+    /// <summary>An obl of the verb that is an attack noun ("in a suicide bombing", "in the attack"), with its code.</summary>
+    private (int Token, string Code, LexiconSource Source)? AttackCause(View s, int v)
+    {
+        for (var c = s.FirstChild(v); c >= 0; c = s.NextSibling(c))
+        {
+            if (!s.Relation(c).StartsWith("obl", StringComparison.Ordinal) || s.Upos(c) != "NOUN")
+            {
+                continue;
+            }
+            foreach (var p in _lexicon.Nouns(s.Lemma(c)))
+            {
+                if (p.Code is ['1', '8', ..] or ['1', '9', ..] or ['2', '0', ..] && NounMatches(s, c, p))
+                {
+                    return (c, p.Code, p.Source);
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Who carried out an attack noun: "the attack by X", "X's attack", "the attack, conducted by X".</summary>
+    private static int CauseAgent(View s, int noun)
+    {
+        var agent = s.Child(noun, "nmod:poss");
+        if (agent < 0)
+        {
+            agent = FindPrepositional(s, noun, ["by"], null);
+        }
+        for (var c = s.FirstChild(noun); c >= 0 && agent < 0; c = s.NextSibling(c))
+        {
+            if (s.Relation(c) == "acl" && s.Upos(c) == "VERB")
+            {
+                agent = s.Child(c, "obl:agent");
+            }
+        }
+        return agent;
     }
 
     /// <summary>Whether a verb pattern holds at <paramref name="v"/>; gives its target token and the theme object it used.</summary>
@@ -601,6 +654,241 @@ public sealed class EventCoder
         return false;
     }
 
+    private static readonly string[] CharacterizingVerbs = ["call", "describe", "characterize", "characterise", "label", "brand", "dub", "term", "denounce"];
+    private static readonly string[] PositiveWords = ["success", "successful", "hero", "heroic", "victory", "great", "good", "historic", "friend", "partner", "important", "positive", "constructive", "productive", "legitimate", "excellent", "brave", "courageous", "defensive", "necessary", "fair", "right", "legal", "lawful"];
+    private static readonly string[] CriminalWords = ["terrorist", "terrorism", "criminal", "murderer", "killer", "war_criminal", "thief", "liar", "traitor", "sponsor"];
+    private static readonly string[] AccusingVerbs = ["allege", "claim", "charge", "suspect", "assert", "insist", "say", "believe"];
+    private static readonly string[] CulpableWords = ["involve", "responsible", "behind", "link", "guilty", "complicit", "doing", "fault", "culprit", "perpetrator", "orchestrate", "fraud", "involvement", "involved", "linked", "connected", "accountable", "to_blame"];
+
+    /// <summary>
+    /// "Corbyn called the move a smash and grab", "Iraq characterized the attack as a violation", "labeled Soleimani a
+    /// terrorist": a speaker's verdict on an actor or an actor's act. Negative or neutral verdicts are criticism (111);
+    /// naming an actor a terrorist or criminal is an accusation (112); praise is not coded here.
+    /// </summary>
+    private static void CodeCharacterizations(View s, List<Raw> events)
+    {
+        for (var v = 0; v < s.Count; v++)
+        {
+            if (s.Upos(v) != "VERB" || !IsOneOf(s.Lemma(v), CharacterizingVerbs))
+            {
+                continue;
+            }
+            if (HasEventAt(events, v))
+            {
+                // "labeled the Guard a terrorist organization": the lexicon's criticism becomes an accusation.
+                foreach (var e in events)
+                {
+                    if (e.Predicate == v && e.Code == "111" && Verdict(s, v) is >= 0 and var said && IsCriminal(s, said))
+                    {
+                        e.Code = "112";
+                    }
+                }
+                continue;
+            }
+            var obj = s.Child(v, "obj");
+            if (obj < 0)
+            {
+                continue;
+            }
+            var verdict = Verdict(s, v);
+            if (verdict < 0 && s.Lemma(v).SequenceEqual("denounce"))
+            {
+                verdict = obj;
+            }
+            if (verdict < 0 || IsOneOf(s.Lemma(verdict), PositiveWords) || HasPositiveModifier(s, verdict))
+            {
+                continue;
+            }
+            var code = IsCriminal(s, verdict) ? "112" : "111";
+            var passive = s.Child(v, "nsubj:pass") >= 0;
+            events.Add(new Raw(v, code, passive ? Agent(s, v) : Subject(s, v), passive ? s.Child(v, "nsubj:pass") : obj, Modality(s, v), Speaker(s, v), new LexiconSource("rule:characterization", 0), 0.6f));
+        }
+    }
+
+    /// <summary>
+    /// "Tamim claimed Houthis have attacked journalists", "the US alleged Iranian involvement", "Pompeo said the crash
+    /// was Iran's doing": a speaker who puts a hostile act or the blame on another actor accuses it (112).
+    /// </summary>
+    private static void CodeAccusations(View s, List<Raw> events)
+    {
+        var count = events.Count;
+        for (var v = 0; v < s.Count; v++)
+        {
+            if (s.Upos(v) != "VERB" || !IsOneOf(s.Lemma(v), AccusingVerbs))
+            {
+                continue;
+            }
+            Raw? existing = null;
+            foreach (var e in events)
+            {
+                if (e.Predicate == v)
+                {
+                    existing = e;
+                }
+            }
+            if (existing is not null && (existing.TargetToken >= 0 || !existing.Code.StartsWith("11", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+            var plainSay = s.Lemma(v).SequenceEqual("say") || s.Lemma(v).SequenceEqual("believe");
+            var speaker = Subject(s, v);
+            if (speaker < 0)
+            {
+                continue;
+            }
+            var target = -1;
+            for (var c = s.FirstChild(v); c >= 0 && target < 0; c = s.NextSibling(c))
+            {
+                var rel = s.Relation(c);
+                if (rel is "ccomp" or "parataxis")
+                {
+                    // The embedded act is hostile ("have attacked journalists") or puts blame ("were involved").
+                    for (var i = 0; i < count && target < 0; i++)
+                    {
+                        var e = events[i];
+                        if (!plainSay && e.Predicate == c && e.SourceToken >= 0 && e.Code is ['1', >= '1', ..] or ['2', '0', ..])
+                        {
+                            target = e.SourceToken;
+                        }
+                    }
+                    if (target < 0 && HasCulpableWord(s, c))
+                    {
+                        target = s.Child(c, "nsubj") is >= 0 and var subj ? subj : s.Child(c, "nsubj:pass");
+                        if (target < 0 && s.Lemma(c).SequenceEqual("doing"))
+                        {
+                            target = s.Child(c, "nmod:poss");
+                        }
+                    }
+                }
+                else if (rel == "obj" && !plainSay && IsOneOf(s.Lemma(c), CulpableWords))
+                {
+                    // "alleged Iranian involvement": the actor on the blamed noun.
+                    for (var m = s.FirstChild(c); m >= 0; m = s.NextSibling(m))
+                    {
+                        if (s.Relation(m) is "amod" or "nmod:poss" or "nmod" or "compound" && s.Scratch.MentionAt[m] >= 0)
+                        {
+                            target = m;
+                            break;
+                        }
+                    }
+                }
+            }
+            if (target >= 0 && target != speaker && existing is not null)
+            {
+                // "alleged Iranian involvement": the lexicon's accusation without a target gets the blamed actor.
+                existing.TargetToken = target;
+            }
+            else if (target >= 0 && target != speaker)
+            {
+                events.Add(new Raw(v, "112", speaker, target, Modality(s, v), -1, new LexiconSource("rule:accusation", 0), 0.6f));
+            }
+        }
+    }
+
+    /// <summary>"March", "May" capitalised inside a sentence are months ("Tuesday, March 5"), not protest marches.</summary>
+    private static bool IsMonthName(View s, int t)
+    {
+        var lemma = s.Lemma(t);
+        return (lemma.SequenceEqual("march") || lemma.SequenceEqual("may")) && char.IsUpper(s.Form(t)[0]) &&
+            (t > 0 || (t + 1 < s.Count && s.Upos(t + 1) == "NUM"));
+    }
+
+    /// <summary>The verdict of "call X Y" / "describe X as Y": an xcomp that is not an infinitive, an as-phrase, or a quoted noun phrase.</summary>
+    private static int Verdict(View s, int v)
+    {
+        var verdict = s.Child(v, "xcomp");
+        if (verdict >= 0 && s.Upos(verdict) == "VERB")
+        {
+            // "called X to testify" is an appeal, not a verdict.
+            verdict = -1;
+        }
+        if (verdict < 0)
+        {
+            verdict = FindPrepositional(s, v, ["as"], null);
+        }
+        if (verdict < 0 && s.Child(v, "advcl") is >= 0 and var misparsed && s.Child(misparsed, "det") >= 0)
+        {
+            // A quoted verdict the parser read as a clause: called the move a "smash and grab".
+            verdict = misparsed;
+        }
+        if (verdict < 0 && s.Child(v, "obj") is >= 0 and var obj && s.Child(obj, "appos") is >= 0 and var appos && s.Child(appos, "det") >= 0)
+        {
+            // "labeled the Guard a terrorist organization", read as an apposition.
+            verdict = appos;
+        }
+        return verdict;
+    }
+
+    /// <summary>"a terrorist", "a terrorist organization", "war criminals": a verdict that charges a crime.</summary>
+    private static bool IsCriminal(View s, int t)
+    {
+        if (IsOneOf(s.Lemma(t), CriminalWords))
+        {
+            return true;
+        }
+        for (var c = s.FirstChild(t); c >= 0; c = s.NextSibling(c))
+        {
+            if (s.Relation(c) is "amod" or "compound" && IsOneOf(s.Lemma(c), CriminalWords))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool HasPositiveModifier(View s, int t)
+    {
+        for (var c = s.FirstChild(t); c >= 0; c = s.NextSibling(c))
+        {
+            if (s.Relation(c) == "amod" && IsOneOf(s.Lemma(c), PositiveWords))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool HasEventAt(List<Raw> events, int predicate)
+    {
+        foreach (var e in events)
+        {
+            if (e.Predicate == predicate)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Whether clause <paramref name="c"/> puts blame: its predicate or a dependent is a culpability word.</summary>
+    private static bool HasCulpableWord(View s, int c)
+    {
+        if (IsOneOf(s.Lemma(c), CulpableWords))
+        {
+            return true;
+        }
+        for (var d = s.FirstChild(c); d >= 0; d = s.NextSibling(d))
+        {
+            if (s.Relation(d) is "xcomp" or "obl" or "advmod" && IsOneOf(s.Lemma(d), CulpableWords))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool IsOneOf(ReadOnlySpan<char> lemma, string[] words)
+    {
+        foreach (var w in words)
+        {
+            if (lemma.SequenceEqual(w))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static readonly string[] ConsequenceVerbs = ["suffer", "pay", "regret", "face"];
 
     /// <summary>
@@ -700,7 +988,10 @@ public sealed class EventCoder
                 continue;
             }
             e.Code = mapped;
-            if (keySubject >= 0)
+            // A transparent key over a clause with its own subject reports that subject's act ("Tamim claimed Houthis
+            // have attacked journalists"); otherwise the key's subject is the actor ("claimed to have attacked").
+            var ownSubject = rel == "ccomp" && rule.Default == "*" && e.SourceToken >= 0;
+            if (keySubject >= 0 && !ownSubject)
             {
                 e.SourceToken = keySubject;
             }
@@ -739,6 +1030,10 @@ public sealed class EventCoder
     private void CodeNoun(View s, int t, List<Raw> events)
     {
         var lemma = s.Lemma(t);
+        if (IsMonthName(s, t))
+        {
+            return;
+        }
         foreach (var ex in _lexicon.NounExclusions(lemma))
         {
             if (NounMatches(s, t, ex) && (ex.TargetPrepositions is not { Length: > 0 } preps || FindPrepositional(s, t, preps, null) >= 0))
@@ -758,6 +1053,17 @@ public sealed class EventCoder
             {
                 // "attacks by X", "threats from Washington", "criticism from the UN".
                 source = FindPrepositional(s, t, ["by", "from"], null);
+            }
+            if (source < 0)
+            {
+                // "the attack, reportedly conducted by the Taliban", "a lawsuit filed by Texas": the agent of a participle.
+                for (var c = s.FirstChild(t); c >= 0 && source < 0; c = s.NextSibling(c))
+                {
+                    if (s.Relation(c) == "acl" && s.Upos(c) == "VERB")
+                    {
+                        source = s.Child(c, "obl:agent");
+                    }
+                }
             }
             if (source < 0)
             {
@@ -1072,6 +1378,8 @@ public sealed class EventCoder
         public string Relation(int t) => syntax.Relation(b, t);
 
         public string Upos(int t) => syntax.Upos(b, t);
+
+        public ReadOnlySpan<char> Form(int t) => b.Form(t);
 
         public ReadOnlySpan<char> Lemma(int t) => scratch.Lemmas.AsSpan(scratch.LemmaStart[t], scratch.LemmaLength[t]);
 

@@ -1,0 +1,79 @@
+using Casus.Events.Coding;
+using Casus.Syntax;
+
+namespace Casus.Events.Tests.Coding;
+
+/// <summary>The coder's structural rules on real-world phrasing, through the whole pipeline with the shipped models.</summary>
+public class EventCoderRuleTests
+{
+    private static readonly Lazy<CodingPipeline> Pipeline = new(() => CodingPipeline.Load(SyntaxPipeline.LoadDefault(), null, "test"));
+
+    private static List<CodedEvent> Code(string text)
+    {
+        var events = new List<CodedEvent>();
+        Pipeline.Value.Code("t", text, new DateOnly(2020, 1, 8), new CodingPipeline.Worker(), events);
+        return events;
+    }
+
+    [Theory]
+    [InlineData("Labour Party leader Jeremy Corbyn called the British government's move a \"smash and grab on our democracy\".", "111", "GBR", "GBR")]
+    [InlineData("The Foreign Ministry of Iraq characterized the American attack as \"a serious violation of Iraqi sovereignty\".", "111", "IRQ", "USA")]
+    [InlineData("In 2007, the United States government labeled Iran's Revolutionary Guard a terrorist organization.", "112", "USA", "IRN")]
+    public void AVerdictOnAnActorIsCriticism(string sentence, string cameo, string source, string target)
+    {
+        var events = Code(sentence);
+
+        Assert.Contains(events, e => e.Cameo == cameo && e.Source?.Country == source && e.Target?.Country == target);
+    }
+
+    [Fact]
+    public void PraiseIsNotCriticism()
+    {
+        var events = Code("The Iraqi prime minister called the American decision a great success.");
+
+        Assert.DoesNotContain(events, e => e.Root == "11");
+    }
+
+    [Theory]
+    [InlineData("An Emirati official claimed Houthi rebels have attacked Emirati journalists.", "ARE")]
+    [InlineData("Both Saudi Arabia and the United States have alleged Iranian involvement.", "SAU")]
+    [InlineData("Serbian President Aleksandar Vučić said Croatian security forces were involved in the protests.", "SRB")]
+    public void PuttingBlameOnAnActorIsAnAccusation(string sentence, string source)
+    {
+        var events = Code(sentence);
+
+        Assert.Contains(events, e => e.Cameo == "112" && e.Source?.Country == source && e.Target is not null && e.Target.Country != source);
+    }
+
+    [Fact]
+    public void SayingWithoutBlameIsNoAccusation()
+    {
+        var events = Code("Iraqi Prime Minister Adil Abdul-Mahdi said Iranian officials were visiting Baghdad.");
+
+        Assert.DoesNotContain(events, e => e.Cameo == "112");
+    }
+
+    [Fact]
+    public void TheAgentOfAParticipleIsTheSourceOfAnEventNoun()
+    {
+        var events = Code("Dozens of Afghan soldiers died in the attack, reportedly conducted by the Taliban.");
+
+        Assert.Contains(events, e => e.Root is "18" or "19" && e.Source?.Code.StartsWith("AFG", StringComparison.Ordinal) == true && e.Source.Text.Contains("Taliban", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AMonthIsNotAProtestMarch()
+    {
+        var events = Code("Iraqi protesters gathered in Baghdad on Tuesday, March 5, 2019.");
+
+        Assert.DoesNotContain(events, e => e.TriggerText == "March");
+    }
+
+    [Fact]
+    public void AnUnnamedSuspectIsACriminalOfTheDocumentsCountry()
+    {
+        var events = Code("Polish police arrested a suspect after the mayor of Gdańsk was stabbed.");
+
+        Assert.Contains(events, e => e.Root == "17" && e.Target?.Code == "POLCRM");
+    }
+}
