@@ -71,8 +71,11 @@ public class CodeCommandTests
 
             // And the sample's key events have the right root and countries: the IRGC missile attack on US bases
             // (IRN -> USA, 19), Trump's "if Iran does anything ... they are going to be suffering" (USA -> IRN, 13),
-            // the visa denial (USA -> IRN, 12) and the US buildup (USA, 15)
+            // the visa denial (USA -> IRN, 12), the US buildup (USA, 15), the Iraqi parliament's vote for forcing US
+            // troops out (IRQ -> USA, 10) and the crowds in Iraqi cities condemning the US assassination (IRQ -> USA, 14)
             Assert.Contains(events, e => Is(e, "19", "IRN", "USA"));
+            Assert.Contains(events, e => Is(e, "10", "IRQ", "USA"));
+            Assert.Contains(events, e => Is(e, "14", "IRQ", "USA"));
             Assert.Contains(events, e => Is(e, "13", "USA", "IRN"));
             Assert.Contains(events, e => Is(e, "12", "USA", "IRN"));
             Assert.Contains(events, e => Is(e, "15", "USA", null));

@@ -50,6 +50,15 @@ public sealed class DocumentActors
     /// <summary>The most recent non-person actor (state, organisation, group).</summary>
     public ActorMention? LastActor { get; private set; }
 
+    /// <summary>
+    /// Who carried out the attacks coded so far, by CAMEO code (186 -> the US): "the strike" or "the
+    /// assassination" later in the document is that act, so protesting or condemning it targets its perpetrator.
+    /// </summary>
+    public Dictionary<string, ActorMention> Perpetrators { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The perpetrator of the most recent attack coded in the document.</summary>
+    public ActorMention? LastPerpetrator { get; set; }
+
     private readonly Dictionary<string, int> _countries = [];
 
     /// <summary>
@@ -120,6 +129,7 @@ public sealed class EventCoder
         internal int[] LemmaStart = new int[256];
         internal int[] LemmaLength = new int[256];
         internal int[] MentionAt = new int[256];
+        internal bool[] PersonMention = new bool[256];
         internal bool[] Consumed = new bool[256];
         internal int[] FirstChild = new int[256];
         internal int[] NextSibling = new int[256];
@@ -153,6 +163,9 @@ public sealed class EventCoder
         public string Code { get; set; } = Code;
 
         public bool Dropped { get; set; }
+
+        /// <summary>A target actor found beyond the sentence's arguments (the perpetrator of a condemned attack).</summary>
+        public ActorMention? TargetActor { get; set; }
 
         /// <summary>
         /// Set for force (18-20) coded from a bare verb such as "attack", "hit" or "fight": without an actor as
@@ -193,9 +206,14 @@ public sealed class EventCoder
                 scratch.FirstChild[h] = i;
             }
         }
+        if (scratch.PersonMention.Length < input.Mentions.Count)
+        {
+            scratch.PersonMention = new bool[input.Mentions.Count * 2];
+        }
         for (var m = 0; m < input.Mentions.Count; m++)
         {
             var mention = input.Mentions[m];
+            scratch.PersonMention[m] = mention.Kind == ActorMentionKind.Person;
             for (var t = mention.FirstToken; t < mention.EndToken && t < n; t++)
             {
                 scratch.MentionAt[t] = m;
@@ -222,6 +240,8 @@ public sealed class EventCoder
                 CodeNoun(s, t, scratch.Events);
             }
         }
+        ApplyNounComplements(s, scratch.Events);
+        TargetPerpetrators(input, s, scratch.Events);
         foreach (var raw in scratch.Events)
         {
             if (!raw.Dropped)
@@ -229,6 +249,7 @@ public sealed class EventCoder
                 Emit(input, s, raw, output);
             }
         }
+        RememberPerpetrators(input, s, scratch.Events);
         input.Memory.Sentence = input.Number;
         input.Memory.Add(input.Mentions);
     }
@@ -654,6 +675,150 @@ public sealed class EventCoder
         return false;
     }
 
+    /// <summary>
+    /// Criticism, rejection and protest aimed at an attack are aimed at its perpetrator: "crowds took to the
+    /// streets to condemn the assassinations" targets whoever carried them out, named on the noun ("the US strike",
+    /// "the attack by X") or coded earlier in the document.
+    /// </summary>
+    private void TargetPerpetrators(SentenceInput input, View s, List<Raw> events)
+    {
+        foreach (var e in events)
+        {
+            if (e.Dropped || e.Code is not (['1', '1', ..] or ['1', '2', ..] or ['1', '4', ..]))
+            {
+                continue;
+            }
+            var act = e.TargetToken >= 0 && IsAttackNoun(s, e.TargetToken) ? e.TargetToken : -1;
+            if (act < 0 && e.TargetToken < 0 && e.Code.StartsWith("14", StringComparison.Ordinal))
+            {
+                act = ProtestedAct(s, e.Predicate);
+            }
+            if (act >= 0 && Perpetrator(input, s, act) is { } perpetrator)
+            {
+                e.TargetActor = perpetrator;
+            }
+        }
+    }
+
+    private static readonly string[] OverAgainst = ["over", "against"];
+    private static readonly string[] ByFrom = ["by", "from"];
+    private static readonly string[] VictimNouns = ["assassination", "killing", "murder", "death", "execution", "arrest", "detention", "kidnapping", "abduction", "beheading", "poisoning", "expulsion", "deportation", "extradition"];
+
+    /// <summary>What a protest is about: "taking to the streets to condemn the assassinations", "protests over the strike".</summary>
+    private int ProtestedAct(View s, int predicate)
+    {
+        for (var c = s.FirstChild(predicate); c >= 0; c = s.NextSibling(c))
+        {
+            var rel = s.Relation(c);
+            if (rel is "xcomp" or "advcl" && s.Child(c, "obj") is >= 0 and var obj && IsAttackNoun(s, obj))
+            {
+                return obj;
+            }
+        }
+        var about = FindPrepositional(s, predicate, OverAgainst, null);
+        return about >= 0 && IsAttackNoun(s, about) ? about : -1;
+    }
+
+    private bool IsAttackNoun(View s, int t) => AttackCode(s, t) is not null;
+
+    /// <summary>The CAMEO code of attack noun <paramref name="t"/> (18-20), or null when it is not one.</summary>
+    private string? AttackCode(View s, int t)
+    {
+        if (s.Upos(t) != "NOUN")
+        {
+            return null;
+        }
+        foreach (var p in _lexicon.Nouns(s.Lemma(t)))
+        {
+            if (p.Code is ['1', '8', ..] or ['1', '9', ..] or ['2', '0', ..] && NounMatches(s, t, p))
+            {
+                return p.Code;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Who carried out attack noun <paramref name="t"/>: its agent, an actor compound on it, or the document's record of that act.</summary>
+    private ActorMention? Perpetrator(SentenceInput input, View s, int t)
+    {
+        var agent = CauseAgent(s, t);
+        if (agent >= 0 && ActorOf(input, s, agent) is { } named)
+        {
+            return named;
+        }
+        // "the US drone missile strike": an actor among the noun's compounds and adjectives (not its "of" victim).
+        for (var c = s.FirstChild(t); c >= 0; c = s.NextSibling(c))
+        {
+            if (s.Relation(c) is "compound" or "amod" && CompoundActor(input, s, c, 0) is { } modifier)
+            {
+                return modifier;
+            }
+        }
+        var memory = input.Memory;
+        if (AttackCode(s, t) is { } code && (memory.Perpetrators.TryGetValue(code, out var known) || memory.Perpetrators.TryGetValue(code[..2], out known)))
+        {
+            return known;
+        }
+        return s.Child(t, "det") >= 0 ? memory.LastPerpetrator : null;
+    }
+
+    private static ActorMention? CompoundActor(SentenceInput input, View s, int t, int depth) =>
+        CompoundActorToken(s, t, depth) is >= 0 and var token ? input.Mentions[s.Scratch.MentionAt[token]] : null;
+
+    /// <summary>A token under <paramref name="t"/> (itself, or down a chain of compounds and adjectives) that is an actor mention.</summary>
+    private static int CompoundActorToken(View s, int t, int depth)
+    {
+        if (s.Scratch.MentionAt[t] >= 0)
+        {
+            return t;
+        }
+        if (depth >= 3)
+        {
+            return -1;
+        }
+        for (var c = s.FirstChild(t); c >= 0; c = s.NextSibling(c))
+        {
+            if (s.Relation(c) is "compound" or "amod" or "nmod:unmarked" or "nmod:npmod" && CompoundActorToken(s, c, depth + 1) is >= 0 and var found)
+            {
+                return found;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>Whether the argument at <paramref name="t"/> names a person (by the actor dictionary, or an unknown proper name).</summary>
+    private static bool IsPersonArgument(View s, int t) =>
+        s.Scratch.MentionAt[t] >= 0 ? s.Scratch.PersonMention[s.Scratch.MentionAt[t]] : s.Upos(t) == "PROPN";
+
+    /// <summary>Records who carried out the sentence's attacks, for later "the strike", "the assassination".</summary>
+    private static void RememberPerpetrators(SentenceInput input, View s, List<Raw> events)
+    {
+        foreach (var e in events)
+        {
+            if (e.Dropped || e.Code is not (['1', '8', ..] or ['1', '9', ..] or ['2', '0', ..]))
+            {
+                continue;
+            }
+            var source = e.SourceToken >= 0 ? ActorOf(input, s, e.SourceToken) : null;
+            if (source is null && s.Upos(e.Predicate) == "NOUN")
+            {
+                for (var c = s.FirstChild(e.Predicate); c >= 0 && source is null; c = s.NextSibling(c))
+                {
+                    if (s.Relation(c) is "compound" or "amod")
+                    {
+                        source = CompoundActor(input, s, c, 0);
+                    }
+                }
+            }
+            if (source is { } perpetrator && perpetrator.Kind != ActorMentionKind.SectorOnly)
+            {
+                input.Memory.Perpetrators[e.Code] = perpetrator;
+                input.Memory.Perpetrators[e.Code[..2]] = perpetrator;
+                input.Memory.LastPerpetrator = perpetrator;
+            }
+        }
+    }
+
     private static readonly string[] CharacterizingVerbs = ["call", "describe", "characterize", "characterise", "label", "brand", "dub", "term", "denounce"];
     private static readonly string[] PositiveWords = ["success", "successful", "hero", "heroic", "victory", "great", "good", "historic", "friend", "partner", "important", "positive", "constructive", "productive", "legitimate", "excellent", "brave", "courageous", "defensive", "necessary", "fair", "right", "legal", "lawful"];
     private static readonly string[] CriminalWords = ["terrorist", "terrorism", "criminal", "murderer", "killer", "war_criminal", "thief", "liar", "traitor", "sponsor"];
@@ -944,7 +1109,7 @@ public sealed class EventCoder
         foreach (var e in events)
         {
             var rel = s.Relation(e.Predicate);
-            if (rel is not ("xcomp" or "ccomp"))
+            if (rel is not ("xcomp" or "ccomp") && !(rel == "advcl" && IsComplementMarked(s, e.Predicate)))
             {
                 continue;
             }
@@ -1005,6 +1170,15 @@ public sealed class EventCoder
         }
     }
 
+    private static readonly string[] ForTo = ["for", "to"];
+
+    /// <summary>An adverbial clause that is really a complement: "voted [for forcing US troops out]".</summary>
+    private static bool IsComplementMarked(View s, int clause)
+    {
+        var mark = s.Child(clause, "mark");
+        return mark >= 0 && IsOneOf(s.Lemma(mark), ForTo) && s.Child(clause, "nsubj") < 0;
+    }
+
     private ComplementRule? ComplementFor(View s, int h)
     {
         var lemma = s.Lemma(h).ToString();
@@ -1027,6 +1201,71 @@ public sealed class EventCoder
         return _lexicon.Complement(lemma);
     }
 
+    /// <summary>
+    /// Complement keys over an event noun: "demanding their expulsion", "threatened sanctions", "called for talks".
+    /// The noun's event is recoded by the key (demand, threat, appeal ...) and takes the key's subject as source.
+    /// </summary>
+    private void ApplyNounComplements(View s, List<Raw> events)
+    {
+        var count = events.Count;
+        for (var i = 0; i < count; i++)
+        {
+            var e = events[i];
+            if (e.Dropped || s.Upos(e.Predicate) != "NOUN" || s.Relation(e.Predicate) is not ("obj" or "obl"))
+            {
+                continue;
+            }
+            var h = s.Head(e.Predicate);
+            if (h < 0 || s.Upos(h) != "VERB" || HasEventAt(events, h) && !KeyOnlyEvent(events, h))
+            {
+                continue;
+            }
+            var rule = ComplementFor(s, h);
+            if (rule?.Map(e.Code) is not { } mapped)
+            {
+                continue;
+            }
+            var keySubject = Subject(s, h);
+            if (mapped is ['0', '2', ..] or ['1', '0', ..])
+            {
+                // Appeals and demands are addressed to whoever must act: the noun's own target ("their expulsion").
+                var addressee = FindPrepositional(s, h, OnTo, null);
+                e.TargetToken = addressee >= 0 ? addressee : e.TargetToken;
+            }
+            else if (e.SourceToken >= 0 && keySubject >= 0 && e.SourceToken != keySubject && rule.Default != "*")
+            {
+                continue;
+            }
+            e.Code = mapped;
+            if (keySubject >= 0)
+            {
+                e.SourceToken = keySubject;
+            }
+            foreach (var other in events)
+            {
+                if (other.Predicate == h)
+                {
+                    other.Dropped = true;
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether the only events at <paramref name="h"/> are the key verb's own bare reading (a demand, a threat).</summary>
+    private static bool KeyOnlyEvent(List<Raw> events, int h)
+    {
+        foreach (var e in events)
+        {
+            if (e.Predicate == h && e.Code.Length == 3 && e.Code[2] != '0')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static readonly string[] OnTo = ["on", "to"];
+
     private void CodeNoun(View s, int t, List<Raw> events)
     {
         var lemma = s.Lemma(t);
@@ -1048,11 +1287,30 @@ public sealed class EventCoder
                 continue;
             }
             var target = p.TargetPrepositions is { Length: > 0 } preps ? FindPrepositional(s, t, preps, null) : -1;
+            if (target < 0 && p.Code is ['0', '2', ..] or ['1', '0', ..] && p.Constraints.Length > 0)
+            {
+                // "the call for the end of the US military presence": whoever must act is named in what is asked for.
+                var asked = NounPrepositional(s, t, p.Constraints[0].Prepositions, p.Constraints[0].Words);
+                for (var c = asked >= 0 ? s.FirstChild(asked) : -1; c >= 0 && target < 0; c = s.NextSibling(c))
+                {
+                    if (s.Relation(c) is "nmod" or "nmod:poss")
+                    {
+                        target = c;
+                    }
+                }
+            }
+            var victimNoun = IsOneOf(lemma, VictimNouns);
             var source = s.Child(t, "nmod:poss");
+            if (source >= 0 && victimNoun && (IsPersonArgument(s, source) || s.Upos(source) == "PRON"))
+            {
+                // "Suleimani's assassination": the person is the victim.
+                target = target < 0 ? source : target;
+                source = -1;
+            }
             if (source < 0)
             {
                 // "attacks by X", "threats from Washington", "criticism from the UN".
-                source = FindPrepositional(s, t, ["by", "from"], null);
+                source = FindPrepositional(s, t, ByFrom, null);
             }
             if (source < 0)
             {
@@ -1065,21 +1323,48 @@ public sealed class EventCoder
                     }
                 }
             }
-            if (source < 0)
+            if (source < 0 && s.Relation(t) == "obj" && s.Head(t) is >= 0 and var governor && s.Upos(governor) == "VERB")
             {
-                // "Israeli airstrikes", "US sanctions": an actor adjective or compound on the noun itself.
-                for (var c = s.FirstChild(t); c >= 0; c = s.NextSibling(c))
+                // "he reiterated the call for ...", "Iran announced sanctions": the verb's subject owns the act.
+                source = Subject(s, governor);
+            }
+            // "Israeli airstrikes", "US sanctions", "the US drone missile strike": an actor adjective or compound on
+            // the noun (through compounds); a person there is the victim of an assassination, not its author.
+            for (var c = s.FirstChild(t); c >= 0 && (source < 0 || (victimNoun && target < 0)); c = s.NextSibling(c))
+            {
+                if (s.Relation(c) is "amod" or "compound" && CompoundActorToken(s, c, 0) is >= 0 and var actor)
                 {
-                    if (s.Relation(c) is "amod" or "compound" && s.Scratch.MentionAt[c] >= 0)
+                    if (victimNoun && IsPersonArgument(s, actor))
                     {
-                        source = c;
-                        break;
+                        target = target < 0 ? actor : target;
+                    }
+                    else if (source < 0)
+                    {
+                        source = actor;
                     }
                 }
             }
             events.Add(new Raw(t, p.Code, source, target, Modality(s, s.Head(t) >= 0 ? s.Head(t) : t), -1, p.Source, 0.7f));
             return;
         }
+    }
+
+    /// <summary>
+    /// A prepositional phrase of event noun <paramref name="t"/>, or of its verb when the noun is the verb's object
+    /// (parsers attach "reiterated [the call] [for the end of ...]" either way).
+    /// </summary>
+    private static int NounPrepositional(View s, int t, string[] prepositions, WordItem[]? words)
+    {
+        var found = FindPrepositional(s, t, prepositions, words);
+        if (found < 0 && s.Relation(t) == "obj" && s.Head(t) is >= 0 and var verb && found < 0)
+        {
+            found = FindPrepositional(s, verb, prepositions, words);
+            if (found >= 0 && found < t)
+            {
+                found = -1;
+            }
+        }
+        return found;
     }
 
     /// <summary>Whether a noun pattern (the noun and all its ~ constraints) holds at token <paramref name="t"/>.</summary>
@@ -1091,7 +1376,7 @@ public sealed class EventCoder
         }
         foreach (var c in p.Constraints)
         {
-            if (FindPrepositional(s, t, c.Prepositions, c.Words) < 0)
+            if (NounPrepositional(s, t, c.Prepositions, c.Words) < 0)
             {
                 return false;
             }
@@ -1209,7 +1494,7 @@ public sealed class EventCoder
     private void Emit(SentenceInput input, View s, Raw raw, List<CodedEvent> output)
     {
         var sources = Coordinated(input, s, raw.SourceToken);
-        var targets = Coordinated(input, s, raw.TargetToken);
+        var targets = raw.TargetActor is { } beyond ? [beyond] : Coordinated(input, s, raw.TargetToken);
         if (sources.Count == 0)
         {
             sources.Add(null);
@@ -1226,7 +1511,7 @@ public sealed class EventCoder
         {
             foreach (var target in targets)
             {
-                if ((source is null && target is null) || (raw.NeedsTargetActor && target is null))
+                if ((source is null && target is null) || (raw.NeedsTargetActor && target is null && !IsNamedVictim(s, raw.TargetToken)))
                 {
                     continue;
                 }
@@ -1280,12 +1565,16 @@ public sealed class EventCoder
         {
             return EventActor.From(input.Text, m);
         }
-        // A place in the event's own phrases says whose sector it is ("crowds took to the streets of Baghdad").
-        for (var c = s.FirstChild(predicate); c >= 0; c = s.NextSibling(c))
+        // A place in the event's own phrases says whose sector it is ("crowds took to the streets of Baghdad"), or
+        // in the clause it serves ("took to the streets of Baghdad to condemn ...").
+        for (var (p, hops) = (predicate, 0); p >= 0 && hops < 3; (p, hops) = (s.Relation(p) is "advcl" or "xcomp" or "conj" ? s.Head(p) : -1, hops + 1))
         {
-            if (s.Relation(c).StartsWith("obl", StringComparison.Ordinal) && CountryWithin(input, s, c) is { } placed)
+            for (var c = s.FirstChild(p); c >= 0; c = s.NextSibling(c))
             {
-                return Composed(input, m, placed);
+                if (s.Relation(c).StartsWith("obl", StringComparison.Ordinal) && CountryWithin(input, s, c) is { } placed)
+                {
+                    return Composed(input, m, placed);
+                }
             }
         }
         // The nearest country named in the sentence ("protesters in Baghdad"), earlier ones winning ties.
@@ -1358,6 +1647,13 @@ public sealed class EventCoder
         }
         return list;
     }
+
+    /// <summary>
+    /// An argument that makes a bare force verb literal even though no actor resolves it: a named person ("killed
+    /// Hamza bin Laden") or counted victims ("killed twelve", "wounded 110 people").
+    /// </summary>
+    private static bool IsNamedVictim(View s, int t) =>
+        t >= 0 && (s.Upos(t) is "PROPN" or "NUM" || s.Child(t, "nummod") >= 0);
 
     private static string StableId(string doc, int sentence, int trigger, string code, string? source, string? target, int? sourceStart, int? targetStart)
     {
