@@ -62,11 +62,30 @@ public class CodeCommandTests
                         Assert.Matches("^[A-Z]{3}", actor.GetProperty("code").GetString()!);
                     }
                 }
+                foreach (var spanned in new[] { "date_span" })
+                {
+                    if (e.GetProperty(spanned).ValueKind == JsonValueKind.Array)
+                    {
+                        Assert.NotEmpty(Slice(text, e.GetProperty(spanned)).Trim());
+                    }
+                }
+                if (e.GetProperty("location") is { ValueKind: JsonValueKind.Object } location)
+                {
+                    Assert.Contains(location.GetProperty("basis").GetString(), new[] { "clause", "sentence", "document" });
+                    Assert.True(char.IsLetter(Slice(text, location.GetProperty("span"))[0]), "a location span starts at the place's name");
+                }
+                Assert.Matches(@"^(events/(verbs|nouns)\.txt:\d+|rule:[a-z-]+)$", e.GetProperty("pattern").GetString()!);
+                if (e.GetProperty("kind").GetString() == "incident")
+                {
+                    // An incident has no dyad and no code; it exists for its casualties.
+                    Assert.Equal(JsonValueKind.Null, e.GetProperty("cameo").ValueKind);
+                    Assert.Equal(JsonValueKind.Object, e.GetProperty("casualties").ValueKind);
+                    continue;
+                }
                 var cameo = e.GetProperty("cameo").GetString()!;
                 Assert.StartsWith(e.GetProperty("root").GetString()!, cameo);
                 Assert.InRange(e.GetProperty("quad_class").GetInt32(), 1, 4);
                 Assert.InRange(e.GetProperty("goldstein").GetDouble(), -10, 10);
-                Assert.Matches(@"^(events/(verbs|nouns)\.txt:\d+|rule:[a-z-]+)$", e.GetProperty("pattern").GetString()!);
             }
 
             // And the sample's key events have the right root and countries: the IRGC missile attack on US bases
@@ -76,6 +95,15 @@ public class CodeCommandTests
             Assert.Contains(events, e => Is(e, "19", "IRN", "USA"));
             Assert.Contains(events, e => Is(e, "10", "IRQ", "USA"));
             Assert.Contains(events, e => Is(e, "14", "IRQ", "USA"));
+
+            // And the funeral stampede in Kerman is an incident with its toll, the Tuesday-night attacks carry their
+            // own date, and the attack on the bases is placed in Iraq
+            var stampede = Assert.Single(events, e => e.GetProperty("kind").GetString() == "incident" && e.GetProperty("trigger").GetProperty("text").GetString() == "stampede");
+            Assert.Equal(56, stampede.GetProperty("casualties").GetProperty("killed").GetInt32());
+            Assert.True(stampede.GetProperty("casualties").GetProperty("injured").GetInt32() >= 200);
+            Assert.Equal("Kerman", stampede.GetProperty("location").GetProperty("name").GetString());
+            Assert.Contains(events, e => Is(e, "19", "IRN", "USA") && e.GetProperty("date").GetString() == "2020-01-07" && e.GetProperty("date_basis").GetString() == "clause");
+            Assert.Contains(events, e => Is(e, "19", "IRN", "USA") && e.GetProperty("location").GetProperty("country").GetString() == "IRQ");
             Assert.Contains(events, e => Is(e, "13", "USA", "IRN"));
             Assert.Contains(events, e => Is(e, "12", "USA", "IRN"));
             Assert.Contains(events, e => Is(e, "15", "USA", null));

@@ -87,7 +87,7 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
             sentences++;
             var wanted = group.Where(g => g.Cameo != "-" && g.Modality is not ("negated" or "hypothetical")).ToList();
             var got = predicted[first.DocId]
-                .Where(e => e.TriggerStart >= first.Start && e.TriggerStart < first.End && e.InDefaultOutput)
+                .Where(e => e.TriggerStart >= first.Start && e.TriggerStart < first.End && e.InDefaultOutput && !e.IsIncident)
                 .ToList();
             expected += wanted.Count;
             system += got.Count;

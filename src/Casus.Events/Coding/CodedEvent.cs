@@ -1,4 +1,6 @@
+using Casus.Counts;
 using Casus.Events.Actors;
+using Casus.Places;
 
 namespace Casus.Events.Coding;
 
@@ -18,6 +20,19 @@ public sealed record EventActor(string Text, string Code, string? Country, strin
         new(text[m.Start..m.End], m.Code, m.Country, m.Sector, m.Start, m.End, m.Confidence, m.Entity);
 }
 
+/// <summary>Materiel named in a deployment: "six B-52 bombers".</summary>
+/// <param name="Count">How many (the smallest reading of vague numbers).</param>
+/// <param name="Qualifier">exact, at_least, at_most or approx.</param>
+/// <param name="Unit">What was sent, as written.</param>
+/// <param name="Start">Offset of the evidence phrase.</param>
+/// <param name="End">Offset one past its end.</param>
+public sealed record Materiel(long Count, string Qualifier, string? Unit, int Start, int End);
+
+/// <summary>The size of a deployment as stated: personnel and materiel.</summary>
+/// <param name="Personnel">Troops sent, summed over units ("4,000 soldiers and 2,000 marines"), or null.</param>
+/// <param name="Materiel">Equipment sent.</param>
+public sealed record EventDeployment(CountValue? Personnel, IReadOnlyList<Materiel> Materiel);
+
 /// <summary>
 /// A coded event: who did what to whom, with the evidence for every field (actor spans, trigger span, the sentence,
 /// and the dictionary line of the pattern that coded it). Immutable.
@@ -33,8 +48,29 @@ public sealed record CodedEvent
     /// <summary>1-based sentence number in the document.</summary>
     public required int Sentence { get; init; }
 
-    /// <summary>Event date (the document date for now).</summary>
+    /// <summary><c>event</c> (who did what to whom) or <c>incident</c> (deaths or injuries with no dyad, such as a stampede).</summary>
+    public string Kind { get; init; } = "event";
+
+    /// <summary>Event date: the date expression in the event's own clause, else the document date.</summary>
     public DateOnly? Date { get; init; }
+
+    /// <summary>How precise <see cref="Date"/> is: day, week (its Monday), month or year.</summary>
+    public string DatePrecision { get; init; } = "day";
+
+    /// <summary>Where <see cref="Date"/> came from: <c>clause</c> (a date expression, see the span) or <c>document</c>.</summary>
+    public string DateBasis { get; init; } = "document";
+
+    /// <summary>Span of the date expression the date was resolved from, or null for the document date.</summary>
+    public (int Start, int End)? DateSpan { get; init; }
+
+    /// <summary>Killed, injured, missing, arrested and displaced counts stated for this event, or null.</summary>
+    public Casualties? Casualties { get; init; }
+
+    /// <summary>Where the event happened: a place in its clause, else the nearest in the sentence, else the document's focus.</summary>
+    public Location? Location { get; init; }
+
+    /// <summary>Size and materiel of a deployment (15x) when stated, or null.</summary>
+    public EventDeployment? Deployment { get; init; }
 
     /// <summary>Source actor, or null.</summary>
     public EventActor? Source { get; init; }
@@ -92,4 +128,7 @@ public sealed record CodedEvent
     /// than a bare "made a statement" (010), which every quotation would otherwise produce.
     /// </summary>
     public bool InDefaultOutput => Modality is "asserted" or "claimed" && Cameo != "010";
+
+    /// <summary>Whether this is an incident record (no dyad, no CAMEO code).</summary>
+    public bool IsIncident => Kind == "incident";
 }

@@ -1106,6 +1106,7 @@ public sealed class EventCoder
     /// <summary>Recodes events embedded under complement verbs ("threatened to strike" = 138x) and drops the key verb's own event.</summary>
     private void ApplyComplements(View s, List<Raw> events)
     {
+        List<Raw>? acts = null;
         foreach (var e in events)
         {
             var rel = s.Relation(e.Predicate);
@@ -1152,6 +1153,12 @@ public sealed class EventCoder
                 // Intent, threat and rejection keys need the subject's own act: "Iran warned that Israel would strike" is not a threat.
                 continue;
             }
+            if (UnderlyingModality(mapped) is { } underlying && mapped != e.Code)
+            {
+                // The threatened, intended or denied act itself, kept for --modality all: "threatened to strike" is a
+                // 138 threat (asserted) over a 195 strike that is only threatened.
+                (acts ??= []).Add(e with { Modality = underlying, SourceToken = e.SourceToken >= 0 ? e.SourceToken : keySubject, Weight = e.Weight * 0.8f });
+            }
             e.Code = mapped;
             // A transparent key over a clause with its own subject reports that subject's act ("Tamim claimed Houthis
             // have attacked journalists"); otherwise the key's subject is the actor ("claimed to have attacked").
@@ -1168,9 +1175,22 @@ public sealed class EventCoder
                 }
             }
         }
+        if (acts is not null)
+        {
+            events.AddRange(acts);
+        }
     }
 
     private static readonly string[] ForTo = ["for", "to"];
+
+    /// <summary>The modality of the act under a complement key, by the key's new code: threats, intents, denials.</summary>
+    private static string? UnderlyingModality(string mapped) => mapped switch
+    {
+        ['1', '3', ..] => "threatened",
+        ['0', '3', ..] => "intended",
+        "016" => "denied",
+        _ => null,
+    };
 
     /// <summary>An adverbial clause that is really a complement: "voted [for forcing US troops out]".</summary>
     private static bool IsComplementMarked(View s, int clause)
@@ -1323,9 +1343,10 @@ public sealed class EventCoder
                     }
                 }
             }
-            if (source < 0 && s.Relation(t) == "obj" && s.Head(t) is >= 0 and var governor && s.Upos(governor) == "VERB")
+            if (source < 0 && s.Relation(t) == "obj" && s.Head(t) is >= 0 and var governor && s.Upos(governor) == "VERB" && !HasEventAt(events, governor))
             {
-                // "he reiterated the call for ...", "Iran announced sanctions": the verb's subject owns the act.
+                // "he reiterated the call for ...", "Iran announced sanctions": the verb's subject owns the act (not when the
+                // verb is an event of its own: "crowds condemned the assassinations" did not assassinate).
                 source = Subject(s, governor);
             }
             // "Israeli airstrikes", "US sanctions", "the US drone missile strike": an actor adjective or compound on

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Casus.Counts;
 using Casus.Events.Coding;
+using Casus.Places;
 
 namespace Casus.Events.Output;
 
@@ -27,30 +29,53 @@ public static class EventWriter
         {
             w.WriteStartObject();
             w.WriteString("id", e.Id);
+            w.WriteString("kind", e.Kind);
             w.WriteString("doc_id", e.DocumentId);
             w.WriteNumber("sentence", e.Sentence);
             if (e.Date is { } d)
             {
                 w.WriteString("date", d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                w.WriteString("date_precision", e.DatePrecision);
             }
             else
             {
                 w.WriteNull("date");
+                w.WriteNull("date_precision");
             }
-            Actor(w, "source", e.Source);
-            Actor(w, "target", e.Target);
-            w.WriteString("cameo", e.Cameo);
-            w.WriteString("root", e.Root);
-            if (e.Plover is null)
+            w.WriteString("date_basis", e.DateBasis);
+            if (e.DateSpan is { } ds)
             {
-                w.WriteNull("plover");
+                Span(w, ds.Start, ds.End, "date_span");
             }
             else
             {
-                w.WriteString("plover", e.Plover);
+                w.WriteNull("date_span");
             }
-            w.WriteNumber("quad_class", e.QuadClass);
-            w.WriteNumber("goldstein", e.Goldstein);
+            Actor(w, "source", e.Source);
+            Actor(w, "target", e.Target);
+            if (e.IsIncident)
+            {
+                w.WriteNull("cameo");
+                w.WriteNull("root");
+                w.WriteNull("plover");
+                w.WriteNull("quad_class");
+                w.WriteNull("goldstein");
+            }
+            else
+            {
+                w.WriteString("cameo", e.Cameo);
+                w.WriteString("root", e.Root);
+                if (e.Plover is null)
+                {
+                    w.WriteNull("plover");
+                }
+                else
+                {
+                    w.WriteString("plover", e.Plover);
+                }
+                w.WriteNumber("quad_class", e.QuadClass);
+                w.WriteNumber("goldstein", e.Goldstein);
+            }
             w.WriteStartObject("trigger");
             w.WriteString("text", e.TriggerText);
             Span(w, e.TriggerStart, e.TriggerEnd);
@@ -59,6 +84,9 @@ public static class EventWriter
             Span(w, e.SentenceStart, e.SentenceEnd, "text_span");
             w.WriteString("modality", e.Modality);
             Actor(w, "attributed_to", e.AttributedTo);
+            Location(w, e.Location);
+            Casualties(w, e.Casualties);
+            Deployment(w, e.Deployment);
             w.WriteNumber("confidence", Math.Round(e.Confidence, 3));
             w.WriteString("pattern", e.Pattern);
             w.WriteString("coder", coder);
@@ -95,6 +123,122 @@ public static class EventWriter
         }
         Span(w, a.Start, a.End);
         w.WriteString("entity", a.Entity);
+        w.WriteEndObject();
+    }
+
+    private static void Location(Utf8JsonWriter w, Location? location)
+    {
+        if (location is null)
+        {
+            w.WriteNull("location");
+            return;
+        }
+        w.WriteStartObject("location");
+        w.WriteString("name", location.Name);
+        if (location.Country.Length == 0)
+        {
+            // Seas, straits and gulfs belong to no country.
+            w.WriteNull("country");
+        }
+        else
+        {
+            w.WriteString("country", location.Country);
+        }
+        if (location.Admin1 is null)
+        {
+            w.WriteNull("admin1");
+        }
+        else
+        {
+            w.WriteString("admin1", location.Admin1);
+        }
+        w.WriteNumber("lat", Math.Round(location.Lat, 4));
+        w.WriteNumber("lon", Math.Round(location.Lon, 4));
+        if (location.GeonameId is { } id)
+        {
+            w.WriteNumber("geonameid", id);
+        }
+        else
+        {
+            w.WriteNull("geonameid");
+        }
+        w.WriteString("precision", location.Precision);
+        if (location.Span is { } span)
+        {
+            Span(w, span.Start, span.End);
+        }
+        else
+        {
+            w.WriteNull("span");
+        }
+        w.WriteString("basis", location.Basis);
+        w.WriteEndObject();
+    }
+
+    private static void Casualties(Utf8JsonWriter w, Casualties? casualties)
+    {
+        if (casualties is not { } c)
+        {
+            w.WriteNull("casualties");
+            return;
+        }
+        // Counts as numbers (the smallest reading: "dozens" is 24), with their qualifiers beside them.
+        w.WriteStartObject("casualties");
+        Span<(string Name, CountValue? Value)> kinds = [("killed", c.Killed), ("injured", c.Injured), ("missing", c.Missing), ("arrested", c.Arrested), ("displaced", c.Displaced)];
+        foreach (var (name, value) in kinds)
+        {
+            if (value is { } v)
+            {
+                w.WriteNumber(name, v.Value);
+            }
+        }
+        w.WriteStartObject("qualifiers");
+        foreach (var (name, value) in kinds)
+        {
+            if (value is { } v)
+            {
+                w.WriteString(name, v.QualifierName);
+            }
+        }
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void Deployment(Utf8JsonWriter w, EventDeployment? deployment)
+    {
+        if (deployment is null)
+        {
+            w.WriteNull("deployment");
+            return;
+        }
+        w.WriteStartObject("deployment");
+        if (deployment.Personnel is { } p)
+        {
+            w.WriteNumber("personnel", p.Value);
+            w.WriteString("personnel_qualifier", p.QualifierName);
+        }
+        else
+        {
+            w.WriteNull("personnel");
+        }
+        w.WriteStartArray("materiel");
+        foreach (var m in deployment.Materiel)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("count", m.Count);
+            w.WriteString("qualifier", m.Qualifier);
+            if (m.Unit is null)
+            {
+                w.WriteNull("unit");
+            }
+            else
+            {
+                w.WriteString("unit", m.Unit);
+            }
+            Span(w, m.Start, m.End);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 
