@@ -1,5 +1,6 @@
 using System.Globalization;
 using Casus.Cli.Commands;
+using Casus.Store.Commands;
 using Spectre.Console.Cli;
 
 namespace Casus.Cli;
@@ -54,6 +55,17 @@ public static class Program
             config.AddCommand<CodeCommand>("code")
                 .WithDescription("Code news documents into CAMEO/PLOVER events (JSON Lines or CSV).")
                 .WithExample("code", "article.txt");
+            config.AddCommand<IngestCommand>("ingest")
+                .WithDescription("Code documents and store them, their events and mentions in the event database; merge reports.")
+                .WithExample("ingest", "../shared/data/news/wikinews_2019_2020.jsonl", "--db", "news.duckdb");
+            StoreCommands.AddTo(config);
+            config.AddBranch("places", places =>
+            {
+                places.SetDescription("The gazetteer: add a full GeoNames dump as a layer.");
+                places.AddCommand<PlacesImportCommand>("import")
+                    .WithDescription("Compile a GeoNames dump (allCountries.txt format) into a gazetteer layer for --gazetteer.")
+                    .WithExample("places", "import", "allCountries.txt", "--admin1", "admin1CodesASCII.txt", "-o", "world.gaz");
+            });
             config.AddCommand<EvalCommand>("eval")
                 .WithDescription("Score the event coder on the annotated development set (eval/events-dev.tsv).");
             config.AddCommand<BenchCommand>("bench")

@@ -12,17 +12,12 @@ namespace Casus.Cli.Commands;
 public sealed class CodeCommand : Command<CodeCommand.Settings>
 {
     /// <summary>Settings of <c>casus code</c>.</summary>
-    public sealed class Settings : InputSettings
+    public sealed class Settings : CodingSettings
     {
         /// <summary>Output format.</summary>
         [CommandOption("--format <FORMAT>")]
         [Description("jsonl (default) or csv.")]
         public string Format { get; init; } = "jsonl";
-
-        /// <summary>User actor dictionaries.</summary>
-        [CommandOption("--dict <DIR>")]
-        [Description("Directory of actor dictionary files layered on top of the built-in ones (same file names and format).")]
-        public string? Dict { get; init; }
 
         /// <summary>Which modalities to output.</summary>
         [CommandOption("--modality <WHICH>")]
@@ -45,10 +40,6 @@ public sealed class CodeCommand : Command<CodeCommand.Settings>
             {
                 return ValidationResult.Error($"--modality '{Modality}': expected default or all");
             }
-            if (Dict is not null && !Directory.Exists(Dict))
-            {
-                return ValidationResult.Error($"--dict '{Dict}': no such directory");
-            }
             return base.Validate();
         }
     }
@@ -62,7 +53,7 @@ public sealed class CodeCommand : Command<CodeCommand.Settings>
     {
         var diagnostics = new Diagnostics();
         var clock = Stopwatch.StartNew();
-        var pipeline = CodingPipeline.Load(Models.Load(settings.Models), settings.Dict, CoderVersion());
+        var pipeline = settings.LoadPipeline();
         var coder = pipeline.Coder.Version;
         var all = settings.Modality == "all";
         using var output = settings.Out is null ? Console.OpenStandardOutput() : File.Create(settings.Out);
