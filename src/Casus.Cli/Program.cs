@@ -1,5 +1,6 @@
 using System.Globalization;
 using Casus.Cli.Commands;
+using Casus.Serve.Commands;
 using Casus.Store.Commands;
 using Spectre.Console.Cli;
 
@@ -59,6 +60,10 @@ public static class Program
                 .WithDescription("Code documents and store them, their events and mentions in the event database; merge reports.")
                 .WithExample("ingest", "../shared/data/news/wikinews_2019_2020.jsonl", "--db", "news.duckdb");
             StoreCommands.AddTo(config);
+            ServeCommands.AddTo(config);
+            config.AddCommand<ServeBenchCommand>("serve-bench")
+                .WithDescription("Measure the API's main queries (p50, p95) over HTTP on a database, optionally replicated N times.")
+                .WithExample("serve-bench", "--db", "news.duckdb", "--copies", "20");
             config.AddBranch("places", places =>
             {
                 places.SetDescription("The gazetteer: add a full GeoNames dump as a layer.");
