@@ -56,6 +56,9 @@ public static class Program
             config.AddCommand<CodeCommand>("code")
                 .WithDescription("Code news documents into CAMEO/PLOVER events (JSON Lines or CSV).")
                 .WithExample("code", "article.txt");
+            config.AddCommand<QuotesCommand>("quotes")
+                .WithDescription("Direct quotations with their speaker resolved to an actor (JSON Lines).")
+                .WithExample("quotes", "article.txt");
             config.AddCommand<IngestCommand>("ingest")
                 .WithDescription("Code documents and store them, their events and mentions in the event database; merge reports.")
                 .WithExample("ingest", "../shared/data/news/wikinews_2019_2020.jsonl", "--db", "news.duckdb");

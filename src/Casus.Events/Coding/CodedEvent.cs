@@ -117,6 +117,9 @@ public sealed record CodedEvent
     /// <summary>The speaker when the event is reported speech, or null.</summary>
     public EventActor? AttributedTo { get; init; }
 
+    /// <summary>The direct quotation the event was said in, with its speaker, or null.</summary>
+    public Quote? Quote { get; init; }
+
     /// <summary>How sure the coder is, in (0, 1].</summary>
     public float Confidence { get; init; }
 

@@ -69,6 +69,7 @@ public sealed class CodingPipeline
         internal readonly List<CountMention> Counts = [];
         internal readonly List<Incident> Incidents = [];
         internal readonly List<int> Triggers = [];
+        internal readonly List<Quote> Quotes = [];
         internal readonly List<WordSyntax> Words = [];
         internal readonly List<TextSpan> Excluded = [];
         internal readonly List<string> ActorCountries = [];
@@ -83,7 +84,7 @@ public sealed class CodingPipeline
     /// Codes a document, appending its events; returns the number of sentences. With <paramref name="explain"/>,
     /// writes each sentence's actor mentions there, for seeing why something was or was not coded.
     /// </summary>
-    public int Code(string documentId, string text, DateOnly? date, Worker worker, List<CodedEvent> output, TextWriter? explain = null)
+    public int Code(string documentId, string text, DateOnly? date, Worker worker, List<CodedEvent> output, TextWriter? explain = null, List<Quote>? quotes = null)
     {
         worker.Tokens.Clear();
         worker.Sentences.Clear();
@@ -131,6 +132,7 @@ public sealed class CodingPipeline
             }
         }
         Locate(text, worker, output, documentFirst);
+        Attribute(documentId, text, worker, memory, output, documentFirst, quotes);
         return worker.Sentences.Count;
     }
 
@@ -277,6 +279,40 @@ public sealed class CodingPipeline
             if (trigger >= 0 && analysis.Locate(e.Sentence - 1, trigger, source, target) is { } location)
             {
                 output[k] = e with { Location = location };
+            }
+        }
+    }
+
+    /// <summary>
+    /// Finds the document's quotations and their speakers; an event said inside a quotation is attributed to its
+    /// speaker (modality claimed) and carries the quotation.
+    /// </summary>
+    private static void Attribute(string documentId, string text, Worker worker, DocumentActors memory, List<CodedEvent> output, int first, List<Quote>? quotes)
+    {
+        worker.Quotes.Clear();
+        QuoteFinder.Find(documentId, text, worker.Sentences, memory.Speech, worker.Quotes);
+        quotes?.AddRange(worker.Quotes);
+        if (worker.Quotes.Count == 0)
+        {
+            return;
+        }
+        for (var k = first; k < output.Count; k++)
+        {
+            var e = output[k];
+            foreach (var q in worker.Quotes)
+            {
+                if (e.TriggerStart < q.Start || e.TriggerStart >= q.End)
+                {
+                    continue;
+                }
+                var speaker = e.AttributedTo ?? q.Speech?.Speaker;
+                output[k] = e with
+                {
+                    Quote = q,
+                    AttributedTo = speaker,
+                    Modality = e.Modality == "asserted" && speaker is not null ? "claimed" : e.Modality,
+                };
+                break;
             }
         }
     }

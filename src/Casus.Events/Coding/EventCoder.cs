@@ -56,6 +56,9 @@ public sealed class DocumentActors
     /// </summary>
     public Dictionary<string, ActorMention> Perpetrators { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Every speech verb of the document so far with its speaker, for attributing quotations.</summary>
+    public List<SpeechAct> Speech { get; } = [];
+
     /// <summary>The perpetrator of the most recent attack coded in the document.</summary>
     public ActorMention? LastPerpetrator { get; set; }
 
@@ -250,6 +253,7 @@ public sealed class EventCoder
             }
         }
         RememberPerpetrators(input, s, scratch.Events);
+        RecordSpeech(input, s);
         input.Memory.Sentence = input.Number;
         input.Memory.Add(input.Mentions);
     }
@@ -698,6 +702,72 @@ public sealed class EventCoder
                 e.TargetActor = perpetrator;
             }
         }
+    }
+
+    private static readonly string[] QuoteVerbs = ["say", "tell", "claim", "announce", "state", "add", "insist", "confirm", "allege", "write", "tweet", "warn", "declare", "explain", "note", "ask", "reply", "respond", "post"];
+
+    /// <summary>Records the sentence's speech verbs and their speakers (resolved actor, else the name as written).</summary>
+    private static void RecordSpeech(SentenceInput input, View s)
+    {
+        for (var v = 0; v < s.Count; v++)
+        {
+            if (s.Upos(v) != "VERB" || !IsOneOf(s.Lemma(v), QuoteVerbs))
+            {
+                continue;
+            }
+            var subject = Subject(s, v);
+            var actor = subject >= 0 ? ActorOf(input, s, subject) : null;
+            if (actor is null && AdjacentSpeaker(input, s, v) is { } beside)
+            {
+                // Parsers often lose the subject of an inverted or quote-final "said": ", said President Duterte",
+                // "... this," Prime Minister Abdul Mahdi said.
+                actor = beside;
+                subject = -1;
+            }
+            var verb = input.Syntax.Tokens[v];
+            string? name = null;
+            int start = -1, end = -1;
+            if (subject >= 0)
+            {
+                // The subject's name span: the head and its flat/compound parts ("Delfin Lorenzana").
+                start = input.Syntax.Tokens[subject].Start;
+                end = input.Syntax.Tokens[subject].End;
+                for (var c = s.FirstChild(subject); c >= 0; c = s.NextSibling(c))
+                {
+                    if (s.Relation(c) is "flat" or "compound")
+                    {
+                        start = Math.Min(start, input.Syntax.Tokens[c].Start);
+                        end = Math.Max(end, input.Syntax.Tokens[c].End);
+                    }
+                }
+                name = input.Text[start..end];
+            }
+            else if (actor is { } named)
+            {
+                (start, end, name) = (named.Start, named.End, input.Text[named.Start..named.End]);
+            }
+            input.Memory.Speech.Add(new SpeechAct(input.Number, verb.Start, verb.End, input.Text.Substring(verb.Start, verb.Length),
+                actor is { } a ? EventActor.From(input.Text, a) : null, name, start, end));
+        }
+    }
+
+    /// <summary>An actor named right after a speech verb that follows a quotation or comma, else right before the verb.</summary>
+    private static ActorMention? AdjacentSpeaker(SentenceInput input, View s, int v)
+    {
+        var inverted = v > 0 && s.Upos(v - 1) == "PUNCT";
+        ActorMention? before = null;
+        foreach (var m in input.Mentions)
+        {
+            if (inverted && m.FirstToken > v && m.FirstToken <= v + 2)
+            {
+                return m;
+            }
+            if (m.FirstToken + m.TokenCount <= v && m.FirstToken + m.TokenCount >= v - 1)
+            {
+                before = m;
+            }
+        }
+        return before;
     }
 
     private static readonly string[] OverAgainst = ["over", "against"];

@@ -84,6 +84,17 @@ public static class EventWriter
             Span(w, e.SentenceStart, e.SentenceEnd, "text_span");
             w.WriteString("modality", e.Modality);
             Actor(w, "attributed_to", e.AttributedTo);
+            if (e.Quote is { } quote)
+            {
+                w.WriteStartObject("quote");
+                Span(w, quote.Start, quote.End);
+                Actor(w, "speaker", quote.Speech?.Speaker);
+                w.WriteEndObject();
+            }
+            else
+            {
+                w.WriteNull("quote");
+            }
             Location(w, e.Location);
             Casualties(w, e.Casualties);
             Deployment(w, e.Deployment);
@@ -124,6 +135,44 @@ public static class EventWriter
         Span(w, a.Start, a.End);
         w.WriteString("entity", a.Entity);
         w.WriteEndObject();
+    }
+
+    /// <summary>Writes one quotation as a JSON line: the words, their span, and the speaker with the speech verb.</summary>
+    public static void WriteQuote(Stream stream, Quote q)
+    {
+        using (var w = new Utf8JsonWriter(stream, Options))
+        {
+            w.WriteStartObject();
+            w.WriteString("doc_id", q.DocumentId);
+            w.WriteNumber("sentence", q.Sentence);
+            w.WriteString("text", q.Text);
+            Span(w, q.Start, q.End);
+            Actor(w, "speaker", q.Speech?.Speaker);
+            if (q.Speech is { SpeakerText: { } name } said)
+            {
+                w.WriteStartObject("speaker_text");
+                w.WriteString("text", name);
+                Span(w, said.SpeakerStart, said.SpeakerEnd);
+                w.WriteEndObject();
+            }
+            else
+            {
+                w.WriteNull("speaker_text");
+            }
+            if (q.Speech is { } speech)
+            {
+                w.WriteStartObject("verb");
+                w.WriteString("text", speech.Verb);
+                Span(w, speech.VerbStart, speech.VerbEnd);
+                w.WriteEndObject();
+            }
+            else
+            {
+                w.WriteNull("verb");
+            }
+            w.WriteEndObject();
+        }
+        stream.WriteByte((byte)'\n');
     }
 
     private static void Location(Utf8JsonWriter w, Location? location)
