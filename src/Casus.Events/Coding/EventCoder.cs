@@ -770,6 +770,8 @@ public sealed class EventCoder
         return before;
     }
 
+    private static readonly string[] CountryNouns = ["country", "nation"];
+
     private static readonly string[] OverAgainst = ["over", "against"];
     private static readonly string[] ByFrom = ["by", "from"];
     private static readonly string[] VictimNouns = ["assassination", "killing", "murder", "death", "execution", "arrest", "detention", "kidnapping", "abduction", "beheading", "poisoning", "expulsion", "deportation", "extradition"];
@@ -1655,6 +1657,17 @@ public sealed class EventCoder
         if (m.Kind != ActorMentionKind.SectorOnly || m.Country is not null)
         {
             return EventActor.From(input.Text, m);
+        }
+        // "the country's parliament", "the nation's army": the country the document is about.
+        for (var t = m.FirstToken; t < m.FirstToken + m.TokenCount && t < s.Count; t++)
+        {
+            for (var c = s.FirstChild(t); c >= 0; c = s.NextSibling(c))
+            {
+                if (s.Relation(c) == "nmod:poss" && IsOneOf(s.Lemma(c), CountryNouns) && input.Memory.FocusCountry is { } focus)
+                {
+                    return Composed(input, m, focus);
+                }
+            }
         }
         // A place in the event's own phrases says whose sector it is ("crowds took to the streets of Baghdad"), or
         // in the clause it serves ("took to the streets of Baghdad to condemn ...").

@@ -76,4 +76,15 @@ public class EventCoderRuleTests
 
         Assert.Contains(events, e => e.Root == "17" && e.Target?.Code == "POLCRM");
     }
+
+    [Fact]
+    public void DefiniteDescriptionsResolveWithinTheDocument()
+    {
+        // "the Iraqi leader" by its adjective, "the country's parliament" by the country the document is about
+        var events = Code("Iraqi Prime Minister Adil Abdul-Mahdi met Iranian officials in Baghdad on Monday.\n\n" +
+            "The Iraqi leader later criticized the United States.\n\nThe country's parliament voted to expel American troops.");
+
+        Assert.Contains(events, e => e.Root == "11" && e.Source?.Code == "IRQGOV" && e.Target?.Country == "USA");
+        Assert.Contains(events, e => e.Root == "10" && e.Source?.Code == "IRQLEG" && e.Target?.Code == "USAMIL");
+    }
 }
