@@ -131,6 +131,7 @@ public sealed class CodingPipeline
                 }
             }
         }
+        RemoveDuplicates(output, documentFirst);
         Locate(text, worker, output, documentFirst);
         Attribute(documentId, text, worker, memory, output, documentFirst, quotes);
         return worker.Sentences.Count;
@@ -315,5 +316,27 @@ public sealed class CodingPipeline
                 break;
             }
         }
+    }
+
+    /// <summary>
+    /// Drops a second record of the same event (same sentence, trigger, code and actors, hence the same id), which
+    /// two rules can produce for one clause; ids stay unique within a document.
+    /// </summary>
+    private static void RemoveDuplicates(List<CodedEvent> output, int first)
+    {
+        if (output.Count - first < 2)
+        {
+            return;
+        }
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var write = first;
+        for (var k = first; k < output.Count; k++)
+        {
+            if (seen.Add(output[k].Id))
+            {
+                output[write++] = output[k];
+            }
+        }
+        output.RemoveRange(write, output.Count - write);
     }
 }
