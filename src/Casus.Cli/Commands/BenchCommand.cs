@@ -117,6 +117,27 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
             Interlocked.Add(ref parallelTokens, t.Count);
         });
         output.WriteLine($"segment + tag + parse ({settings.Threads ?? Environment.ProcessorCount} threads): {parallelTokens / clock.Elapsed.TotalSeconds:F0} tokens/s");
+
+        // The components after the parse, each on one thread over the same corpus.
+        var time = Casus.Time.TimeBench.Run(documents.Select(d => (d.Text, d.Date)).ToList());
+        output.WriteLine($"dates (1 thread, no parse): {time.SentencesPerSecond:F0} sentences/s, {time.Mentions} date mentions");
+        var counts = Casus.Counts.CountBench.Run(documents.Select(d => d.Text).ToList());
+        output.WriteLine($"casualty counts (1 thread, no parse): {counts.SentencesPerSecond:F0} sentences/s, {counts.Counts} counts");
+        if (settings.Inputs.FirstOrDefault(i => i.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)) is { } jsonl)
+        {
+            output.WriteLine(Casus.Places.PlacesBench.Run(jsonl).ToString());
+        }
+        var coding = Casus.Events.Coding.CodingPipeline.Load(pipeline, null, CodeCommand.CoderVersion());
+        var worker = new Casus.Events.Coding.CodingPipeline.Worker();
+        var coded = new List<Casus.Events.Coding.CodedEvent>();
+        long codedSentences = 0;
+        clock.Restart();
+        foreach (var d in documents)
+        {
+            coded.Clear();
+            codedSentences += coding.Code(d.Id, d.Text, d.Date, worker, coded);
+        }
+        output.WriteLine($"whole coder: actors, events, dates, counts, places, quotes (1 thread): {codedSentences / clock.Elapsed.TotalSeconds:F0} sentences/s");
         return diagnostics.Problems > 0 ? ExitCodes.Partial : ExitCodes.Ok;
     }
 
