@@ -28,6 +28,12 @@ public static class Program
         {
             return CreateApp().Run(args);
         }
+        catch (OperationCanceledException)
+        {
+            // Ctrl-C: commands stop between documents; what was written or committed (ingest batches) is kept.
+            Console.Error.WriteLine("casus: interrupted; everything committed before the interruption is kept");
+            return ExitCodes.Error;
+        }
         catch (CommandAppException e)
         {
             Console.Error.WriteLine($"casus: {e.Message}");

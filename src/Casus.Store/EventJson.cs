@@ -35,7 +35,7 @@ public static class EventJson
                 throw new FormatException("expected a JSON object");
             }
             string? id = null, docId = null, kind = null, datePrecision = null, cameo = null, rootCode = null, plover = null;
-            string? triggerText = null, text = null, modality = null, pattern = null, coder = null, dateBasis = null, casualtiesJson = null;
+            string? triggerText = null, text = null, modality = null, pattern = null, coder = null, dateBasis = null, casualtiesJson = null, quoteJson = null;
             int? sentence = null, quad = null;
             double? goldstein = null, confidence = null;
             DateOnly? date = null;
@@ -82,6 +82,9 @@ public static class EventJson
                     case "casualties":
                         casualties = CasualtiesOf(v);
                         casualtiesJson = v.ValueKind == JsonValueKind.Null ? null : v.GetRawText();
+                        break;
+                    case "quote":
+                        quoteJson = v.ValueKind == JsonValueKind.Null ? null : v.GetRawText();
                         break;
                     case "deployment" or "deployment_size" or "materiel":
                         if (v.ValueKind != JsonValueKind.Null)
@@ -133,6 +136,7 @@ public static class EventJson
                 Location = location,
                 Casualties = casualties,
                 CasualtiesJson = casualtiesJson,
+                QuoteJson = quoteJson,
                 Deployment = deployment is null ? null : ObjectText(deployment),
                 Extra = extra is null ? null : ObjectText(extra),
             };

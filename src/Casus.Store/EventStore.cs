@@ -50,7 +50,7 @@ public sealed partial class EventStore : IDisposable
         var connection = new DuckDBConnection($"Data Source={path}");
         try
         {
-            connection.Open();
+            OpenConnection(connection, path);
             var store = new EventStore(path, connection, time ?? TimeProvider.System, readOnly: false);
             store.CreateSchema();
             return store;
@@ -75,13 +75,32 @@ public sealed partial class EventStore : IDisposable
         var connection = new DuckDBConnection($"Data Source={path};ACCESS_MODE=READ_ONLY");
         try
         {
-            connection.Open();
+            OpenConnection(connection, path);
             return new EventStore(path, connection, TimeProvider.System, readOnly: true);
         }
         catch
         {
             connection.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Opens the connection; a file that another process holds (a running ingest) or that is not a DuckDB database
+    /// is an <see cref="IOException"/> naming the file, not a driver stack trace.
+    /// </summary>
+    private static void OpenConnection(DuckDBConnection connection, string path)
+    {
+        try
+        {
+            connection.Open();
+        }
+        catch (DuckDBException e)
+        {
+            var reason = e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase)
+                ? "it is in use by another process (one writer at a time: wait for the running ingest to finish)"
+                : e.Message;
+            throw new IOException($"{path}: cannot open the event store: {reason}", e);
         }
     }
 

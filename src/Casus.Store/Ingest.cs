@@ -167,6 +167,7 @@ public sealed partial class EventStore
             .AppendValue(e.Extra)
             .AppendValue(e.DateBasis)
             .AppendValue(e.CasualtiesJson)
+            .AppendValue(e.QuoteJson)
             .EndRow();
     }
 

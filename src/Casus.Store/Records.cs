@@ -182,6 +182,9 @@ public sealed record StoredEvent
     /// <summary>The coder's casualties object as JSON text (with qualifiers such as "at least"), when it has one.</summary>
     public string? CasualtiesJson { get; init; }
 
+    /// <summary>The direct quotation the event was said in (span and speaker) as the coder's JSON object, or null.</summary>
+    public string? QuoteJson { get; init; }
+
     /// <summary>Deployment size / materiel as the coder's JSON object text.</summary>
     public string? Deployment { get; init; }
 

@@ -168,3 +168,4 @@ CREATE OR REPLACE VIEW documents_per_day AS
 -- Additions after version 1 (additive only; existing files get them on the next open).
 ALTER TABLE mentions ADD COLUMN IF NOT EXISTS date_basis VARCHAR;      -- where the date came from: document | sentence | ... as the coder says
 ALTER TABLE mentions ADD COLUMN IF NOT EXISTS casualties_json VARCHAR; -- the coder's casualties object verbatim (keeps qualifiers such as "at least"); the integer columns hold the figures
+ALTER TABLE mentions ADD COLUMN IF NOT EXISTS quote_json VARCHAR;      -- the quotation the event was said in ({span, speaker}) verbatim, NULL when none

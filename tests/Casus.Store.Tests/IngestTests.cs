@@ -50,6 +50,7 @@ public class SchemaTests
         // Given a file made before the columns added after version 1
         using var temp = new TempStore();
         temp.Store.IngestBatch([Pair(Doc("a", "2020-01-01"), Event("m1", "a", "2020-01-01", Usa, Irn))]);
+        temp.Store.Execute("ALTER TABLE mentions DROP COLUMN quote_json");
         temp.Store.Execute("ALTER TABLE mentions DROP COLUMN casualties_json");
         temp.Store.Execute("ALTER TABLE mentions DROP COLUMN date_basis");
 

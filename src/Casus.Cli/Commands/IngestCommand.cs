@@ -115,7 +115,16 @@ public sealed class IngestCommand : Command<IngestCommand.Settings>
 
             if (diagnostics.Interactive)
             {
-                diagnostics.Console.Status().Start("ingesting", ctx => Run(s => ctx.Status(s)));
+                // A streamed batch has no known length: the bar runs indeterminate with the counts beside it.
+                diagnostics.Console.Progress()
+                    .Columns(new SpinnerColumn(), new ProgressBarColumn(), new TaskDescriptionColumn { Alignment = Justify.Left }, new ElapsedTimeColumn())
+                    .Start(ctx =>
+                    {
+                        var task = ctx.AddTask("ingesting").IsIndeterminate();
+                        Run(s => task.Description = Markup.Escape(s));
+                        task.Value = task.MaxValue;
+                        task.StopTask();
+                    });
             }
             else
             {
