@@ -167,6 +167,9 @@ public sealed class EventCoder
 
         public bool Dropped { get; set; }
 
+        /// <summary>The speaker states their own act or intent ("Lam announced her government will withdraw"): not claimed.</summary>
+        public bool OwnStatement { get; set; }
+
         /// <summary>A target actor found beyond the sentence's arguments (the perpetrator of a condemned attack).</summary>
         public ActorMention? TargetActor { get; set; }
 
@@ -231,7 +234,7 @@ public sealed class EventCoder
                 CodeVerb(s, v, scratch.Events);
             }
         }
-        ApplyComplements(s, scratch.Events);
+        ApplyComplements(input, s, scratch.Events);
         CodeConditionalThreat(s, scratch.Events);
         CodeCharacterizations(s, scratch.Events);
         CodeAccusations(s, scratch.Events);
@@ -599,11 +602,63 @@ public sealed class EventCoder
         return -1;
     }
 
-    /// <summary>The agent of a passive verb: an obl:agent or a by-phrase.</summary>
+    /// <summary>The agent of a passive verb: an obl:agent or a by-phrase, also one hung on its obl ("in a statement by Egypt").</summary>
     private static int Agent(View s, int v)
     {
         var agent = s.Child(v, "obl:agent");
-        return agent >= 0 ? agent : FindPrepositional(s, v, ["by"], null);
+        if (agent < 0)
+        {
+            agent = FindPrepositional(s, v, ByOnly, null);
+        }
+        for (var c = s.FirstChild(v); c >= 0 && agent < 0; c = s.NextSibling(c))
+        {
+            if (s.Relation(c) == "obl")
+            {
+                agent = FindPrepositional(s, c, ByOnly, null);
+            }
+        }
+        return agent;
+    }
+
+    private static readonly string[] ByOnly = ["by"];
+    private static readonly string[] AnnouncingVerbs = ["announce", "say", "declare", "state", "confirm", "tell"];
+    private static readonly string[] FutureAuxiliaries = ["will", "would", "shall"];
+
+    /// <summary>
+    /// Whether the embedded subject is the key subject's own side: a pronoun, something of theirs ("her government",
+    /// "its troops"), a sector with no country of its own, or an actor of the same country.
+    /// </summary>
+    private static bool IsOwnSide(SentenceInput input, View s, int embedded, int key)
+    {
+        if (embedded < 0 || embedded == key || s.Upos(embedded) == "PRON")
+        {
+            return true;
+        }
+        for (var c = s.FirstChild(embedded); c >= 0; c = s.NextSibling(c))
+        {
+            if (s.Relation(c) == "nmod:poss" && s.Upos(c) == "PRON")
+            {
+                return true;
+            }
+        }
+        if (ActorOf(input, s, embedded) is not { } other || (other.Kind == ActorMentionKind.SectorOnly && other.Country is null))
+        {
+            return true;
+        }
+        return key >= 0 && ActorOf(input, s, key) is { } speaker && speaker.Country == other.Country;
+    }
+
+    /// <summary>Whether clause <paramref name="c"/> is about the future: "will withdraw", "would be leaving", "is to join".</summary>
+    private static bool IsFutureClause(View s, int c)
+    {
+        for (var d = s.FirstChild(c); d >= 0; d = s.NextSibling(d))
+        {
+            if (s.Relation(d) == "aux" && IsOneOf(s.Lemma(d), FutureAuxiliaries))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static string Modality(View s, int v)
@@ -1176,7 +1231,7 @@ public sealed class EventCoder
     }
 
     /// <summary>Recodes events embedded under complement verbs ("threatened to strike" = 138x) and drops the key verb's own event.</summary>
-    private void ApplyComplements(View s, List<Raw> events)
+    private void ApplyComplements(SentenceInput input, View s, List<Raw> events)
     {
         List<Raw>? acts = null;
         foreach (var e in events)
@@ -1192,6 +1247,16 @@ public sealed class EventCoder
                 continue;
             }
             var rule = ComplementFor(s, h);
+            var announced = false;
+            if ((rule is null || rule.Default == "*") && rel == "ccomp" && IsOneOf(s.Lemma(h), AnnouncingVerbs) && IsFutureClause(s, e.Predicate)
+                && IsOwnSide(input, s, e.SourceToken, Subject(s, h)) && _lexicon.Complement("pledge") is { } intent)
+            {
+                // "Trump announced US troops would be leaving Syria", "Lam announced her government will withdraw the
+                // bill": an announced future act of one's own side is the announcer's stated intent (03x), or a threat
+                // if hostile (13x); "X announced that Y will attack" is not.
+                rule = intent;
+                announced = true;
+            }
             if (rule is null)
             {
                 continue;
@@ -1220,7 +1285,7 @@ public sealed class EventCoder
                     e.TargetToken = accused;
                 }
             }
-            else if (e.SourceToken >= 0 && keySubject >= 0 && e.SourceToken != keySubject && rule.Default != "*")
+            else if (!announced && e.SourceToken >= 0 && keySubject >= 0 && e.SourceToken != keySubject && rule.Default != "*")
             {
                 // Intent, threat and rejection keys need the subject's own act: "Iran warned that Israel would strike" is not a threat.
                 continue;
@@ -1232,6 +1297,7 @@ public sealed class EventCoder
                 (acts ??= []).Add(e with { Modality = underlying, SourceToken = e.SourceToken >= 0 ? e.SourceToken : keySubject, Weight = e.Weight * 0.8f });
             }
             e.Code = mapped;
+            e.OwnStatement = announced;
             // A transparent key over a clause with its own subject reports that subject's act ("Tamim claimed Houthis
             // have attacked journalists"); otherwise the key's subject is the actor ("claimed to have attacked").
             var ownSubject = rel == "ccomp" && rule.Default == "*" && e.SourceToken >= 0;
@@ -1568,6 +1634,18 @@ public sealed class EventCoder
                     nearest = m;
                 }
             }
+            if (nearest is null && person)
+            {
+                // "Puerto Rico's governor ... announced his resignation": an office holder named by role stands in
+                // for a person.
+                foreach (var m in input.Mentions)
+                {
+                    if (m.End <= start && m.Kind != ActorMentionKind.SectorOnly && m.Sector is "GOV" or "MIL" or "LEG" or "JUD" or "OPP" or "COP")
+                    {
+                        nearest = m;
+                    }
+                }
+            }
             if (nearest is not null)
             {
                 return nearest;
@@ -1612,7 +1690,7 @@ public sealed class EventCoder
                 {
                     continue;
                 }
-                var modality = raw.Modality == "asserted" && speaker is not null ? "claimed" : raw.Modality;
+                var modality = raw.Modality == "asserted" && speaker is not null && !raw.OwnStatement ? "claimed" : raw.Modality;
                 var confidence = raw.Weight * (source?.Confidence ?? 0.7f) * (target?.Confidence ?? 0.7f);
                 var src = source is { } sm ? Resolve(input, s, sm, raw.Predicate) : null;
                 var tgt = target is { } tm ? Resolve(input, s, tm, raw.Predicate) : null;

@@ -87,4 +87,33 @@ public class EventCoderRuleTests
         Assert.Contains(events, e => e.Root == "11" && e.Source?.Code == "IRQGOV" && e.Target?.Country == "USA");
         Assert.Contains(events, e => e.Root == "10" && e.Source?.Code == "IRQLEG" && e.Target?.Code == "USAMIL");
     }
+
+    [Fact]
+    public void AnAnnouncedActOfOnesOwnSideIsAnIntent()
+    {
+        var events = Code("On Wednesday, Hong Kong's chief executive announced that her government will officially withdraw the extradition bill.");
+
+        var intent = Assert.Single(events, e => e.Root == "03");
+        Assert.Equal("asserted", intent.Modality);
+        Assert.Equal("HKG", intent.Source?.Country);
+    }
+
+    [Fact]
+    public void AnAnnouncedActOfAnotherActorIsNoIntent()
+    {
+        var events = Code("The Iranian foreign minister announced that American forces will withdraw from Iraq.");
+
+        Assert.DoesNotContain(events, e => e.Root == "03" && e.Source?.Country == "IRN");
+    }
+
+    [Fact]
+    public void APassiveAgentCanHangOnTheStatementThatCarriesIt()
+    {
+        var events = Code("Turkey was condemned in a joint statement by Egypt, Greece and Cyprus on October 8.");
+
+        foreach (var country in new[] { "EGY", "GRC", "CYP" })
+        {
+            Assert.Contains(events, e => e.Root == "11" && e.Source?.Country == country && e.Target?.Country == "TUR");
+        }
+    }
 }
