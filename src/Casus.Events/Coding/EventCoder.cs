@@ -288,6 +288,11 @@ public sealed class EventCoder
                 target = s.Child(v, "nsubj:pass");
             }
             var force = p.Code.StartsWith("18", StringComparison.Ordinal) || p.Code.StartsWith("19", StringComparison.Ordinal) || p.Code.StartsWith("20", StringComparison.Ordinal);
+            if (force && source >= 0 && IsOneOf(s.Lemma(source), Hazards))
+            {
+                // "An earthquake hit Puerto Rico", "the storm killed 12": nature and accidents are not actors.
+                return;
+            }
             if (force && passive && source < 0 && (target < 0 || s.Upos(target) == "NUM" || s.Child(target, "nummod") >= 0))
             {
                 // "56 people were killed in a stampede": counted victims with no perpetrator are an incident, not an event,
@@ -621,6 +626,7 @@ public sealed class EventCoder
     }
 
     private static readonly string[] ByOnly = ["by"];
+    private static readonly string[] Hazards = ["earthquake", "quake", "tremor", "aftershock", "storm", "hurricane", "typhoon", "cyclone", "tornado", "flood", "flooding", "wildfire", "fire", "blaze", "tsunami", "landslide", "avalanche", "drought", "heatwave", "virus", "coronavirus", "pandemic", "epidemic", "disease", "outbreak", "crash", "accident", "collision", "derailment", "eruption", "volcano", "lightning", "rain", "snow", "wind", "winds"];
     private static readonly string[] AnnouncingVerbs = ["announce", "say", "declare", "state", "confirm", "tell"];
     private static readonly string[] FutureAuxiliaries = ["will", "would", "shall"];
 

@@ -116,4 +116,12 @@ public class EventCoderRuleTests
             Assert.Contains(events, e => e.Root == "11" && e.Source?.Country == country && e.Target?.Country == "TUR");
         }
     }
+
+    [Theory]
+    [InlineData("A powerful earthquake hit southern Puerto Rico on Tuesday.")]
+    [InlineData("The storm killed twelve people in northern Syria.")]
+    public void NatureIsNoActor(string sentence)
+    {
+        Assert.DoesNotContain(Code(sentence), e => e.Root is "18" or "19" or "20");
+    }
 }
