@@ -186,6 +186,11 @@ public sealed class CodingPipeline
         _attachment.Incidents(counts, worker.Buffer, CollectionsMarshal.AsSpan(worker.Triggers), worker.Incidents);
         foreach (var incident in worker.Incidents)
         {
+            if (!HasVictims(incident.Casualties))
+            {
+                // "No casualties were reported" belongs to an event, if any; alone it is no incident.
+                continue;
+            }
             var (start, end) = incident.Cause is null ? (incident.EvidenceStart, incident.EvidenceEnd) : (incident.CauseStart, incident.CauseEnd);
             DateOnly? day = null;
             string precision = "day", basis = "document";
@@ -220,6 +225,9 @@ public sealed class CodingPipeline
             });
         }
     }
+
+    private static bool HasVictims(Casualties c) =>
+        c.Killed?.Value > 0 || c.Injured?.Value > 0 || c.Missing?.Value > 0 || c.Arrested?.Value > 0 || c.Displaced?.Value > 0;
 
     /// <summary>The index of the sentence token that starts at <paramref name="offset"/>, or -1.</summary>
     private static int TokenAt(ReadOnlySpan<Token> tokens, int offset)

@@ -18,7 +18,9 @@ public static class EventWriter
     public const string CsvHeader =
         "id,doc_id,sentence,date,source_code,source_country,source_sector,source_text,source_start,source_end," +
         "cameo,root,plover,quad_class,goldstein,target_code,target_country,target_sector,target_text,target_start,target_end," +
-        "trigger,trigger_start,trigger_end,modality,confidence,pattern,coder";
+        "trigger,trigger_start,trigger_end,modality,confidence,pattern,coder," +
+        "kind,date_precision,date_basis,location_name,location_country,location_admin1,lat,lon,location_precision,location_basis," +
+        "killed,injured,missing,arrested,displaced,attributed_to_code,quote_speaker_code";
 
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -136,6 +138,8 @@ public static class EventWriter
         w.WriteString("entity", a.Entity);
         w.WriteEndObject();
     }
+
+    private static string? Count(CountValue? value) => value?.Value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Writes one quotation as a JSON line: the words, their span, and the speaker with the speech verb.</summary>
     public static void WriteQuote(Stream stream, Quote q)
@@ -310,7 +314,19 @@ public static class EventWriter
             e.Target?.Code, e.Target?.Country, e.Target?.Sector, e.Target?.Text, e.Target?.Start.ToString(CultureInfo.InvariantCulture), e.Target?.End.ToString(CultureInfo.InvariantCulture),
             e.TriggerText, e.TriggerStart.ToString(CultureInfo.InvariantCulture), e.TriggerEnd.ToString(CultureInfo.InvariantCulture),
             e.Modality, Math.Round(e.Confidence, 3).ToString(CultureInfo.InvariantCulture), e.Pattern, coder,
+            e.Kind, e.Date is null ? null : e.DatePrecision, e.DateBasis,
+            e.Location?.Name, e.Location?.Country, e.Location?.Admin1,
+            e.Location is { } la ? Math.Round(la.Lat, 4).ToString(CultureInfo.InvariantCulture) : null,
+            e.Location is { } lo ? Math.Round(lo.Lon, 4).ToString(CultureInfo.InvariantCulture) : null,
+            e.Location?.Precision, e.Location?.Basis,
+            Count(e.Casualties?.Killed), Count(e.Casualties?.Injured), Count(e.Casualties?.Missing), Count(e.Casualties?.Arrested), Count(e.Casualties?.Displaced),
+            e.AttributedTo?.Code, e.Quote?.Speech?.Speaker?.Code,
         };
+        if (e.IsIncident)
+        {
+            // An incident has no code: its cameo, root, quad class and Goldstein cells stay empty.
+            fields[10] = fields[11] = fields[12] = fields[13] = fields[14] = null;
+        }
         var sb = new StringBuilder();
         for (var i = 0; i < fields.Length; i++)
         {
