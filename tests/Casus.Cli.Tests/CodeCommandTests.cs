@@ -104,6 +104,12 @@ public class CodeCommandTests
             Assert.Equal("Kerman", stampede.GetProperty("location").GetProperty("name").GetString());
             Assert.Contains(events, e => Is(e, "19", "IRN", "USA") && e.GetProperty("date").GetString() == "2020-01-07" && e.GetProperty("date_basis").GetString() == "clause");
             Assert.Contains(events, e => Is(e, "19", "IRN", "USA") && e.GetProperty("location").GetProperty("country").GetString() == "IRQ");
+
+            // And the report of the missile attacks' targets places them at the Ain al-Assad base, and the bombers sent to
+            // Diego Garcia are a deployment there with its materiel
+            Assert.Contains(events, e => Is(e, "19", "IRN", null) && Place(e) == "Ain al-Assad");
+            var bombers = Assert.Single(events, e => Is(e, "15", "USA", null) && Place(e) == "Diego Garcia");
+            Assert.Equal(6, bombers.GetProperty("deployment").GetProperty("materiel")[0].GetProperty("count").GetInt32());
             Assert.Contains(events, e => Is(e, "13", "USA", "IRN"));
             Assert.Contains(events, e => Is(e, "12", "USA", "IRN"));
             Assert.Contains(events, e => Is(e, "15", "USA", null));
@@ -132,6 +138,9 @@ public class CodeCommandTests
             File.Delete(output);
         }
     }
+
+    private static string? Place(JsonElement e) =>
+        e.GetProperty("location") is { ValueKind: JsonValueKind.Object } l ? l.GetProperty("name").GetString() : null;
 
     private static bool Is(JsonElement e, string root, string source, string? target) =>
         e.GetProperty("root").GetString() == root

@@ -448,13 +448,31 @@ public sealed class EventCoder
     {
         for (var c = s.FirstChild(head); c >= 0; c = s.NextSibling(c))
         {
-            if (s.Relation(c) == relation && ItemMatches(s, c, items))
+            if (s.Relation(c) != relation)
+            {
+                continue;
+            }
+            if (ItemMatches(s, c, items))
             {
                 return c;
+            }
+            if (relation == "obj")
+            {
+                // "a force of six bombers", "a bomber strike force consisting of ..." (misparsed heads): the theme may be
+                // a compound on the object or its of-phrase.
+                for (var d = s.FirstChild(c); d >= 0; d = s.NextSibling(d))
+                {
+                    if (s.Relation(d) is "compound" or "nmod" && d != c && ItemMatches(s, d, items) && (s.Relation(d) == "compound" || PrepositionIsOf(s, d)))
+                    {
+                        return c;
+                    }
+                }
             }
         }
         return -1;
     }
+
+    private static bool PrepositionIsOf(View s, int t) => s.Child(t, "case") is >= 0 and var marker && s.Lemma(marker).SequenceEqual("of");
 
     /// <summary>Whether token <paramref name="t"/> is one of the items (multiword items checked in text order, determiners skipped).</summary>
     private static bool ItemMatches(View s, int t, WordItem[] items)
@@ -947,6 +965,12 @@ public sealed class EventCoder
             {
                 input.Memory.Perpetrators[e.Code] = perpetrator;
                 input.Memory.Perpetrators[e.Code[..2]] = perpetrator;
+                if (s.Upos(e.Predicate) == "NOUN")
+                {
+                    input.Memory.Perpetrators[NounKey(s, e.Predicate, compound: true)] = perpetrator;
+                }
+                // "Iran attacked US bases" makes a later "the attacks" Iran's, as "the strike" after "struck".
+                input.Memory.Perpetrators[NounKey(s, e.Predicate, compound: false)] = perpetrator;
                 input.Memory.LastPerpetrator = perpetrator;
             }
         }
@@ -1144,6 +1168,23 @@ public sealed class EventCoder
             }
         }
         return false;
+    }
+
+    /// <summary>The memory key of an attack noun: "noun:strike", or with its compound "noun:strike:drone".</summary>
+    private static string NounKey(View s, int t, bool compound)
+    {
+        var key = "noun:" + s.Lemma(t).ToString();
+        if (compound)
+        {
+            for (var c = s.FirstChild(t); c >= 0; c = s.NextSibling(c))
+            {
+                if (s.Relation(c) == "compound" && s.Upos(c) == "NOUN")
+                {
+                    return key + ":" + s.Lemma(c).ToString();
+                }
+            }
+        }
+        return key;
     }
 
     private static bool HasEventAt(List<Raw> events, int predicate)
@@ -1670,8 +1711,18 @@ public sealed class EventCoder
 
     private void Emit(SentenceInput input, View s, Raw raw, List<CodedEvent> output)
     {
-        var sources = Coordinated(input, s, raw.SourceToken);
         var targets = raw.TargetActor is { } beyond ? [beyond] : Coordinated(input, s, raw.TargetToken);
+        var sources = Coordinated(input, s, raw.SourceToken);
+        if (sources.Count == 0 && raw.SourceToken < 0 && s.Upos(raw.Predicate) == "NOUN" && s.Child(raw.Predicate, "det") >= 0
+            && raw.Code is ['1', '8', ..] or ['1', '9', ..] or ['2', '0', ..]
+            && (input.Memory.Perpetrators.TryGetValue(NounKey(s, raw.Predicate, compound: true), out var known)
+                || input.Memory.Perpetrators.TryGetValue(NounKey(s, raw.Predicate, compound: false), out known))
+            && !(targets.Count > 0 && targets[0] is { } victim && victim.Country == known.Country))
+        {
+            // "The main targets of the missile attacks were ...": a definite attack already coded in the document
+            // keeps its perpetrator, so this report of it (with its own place and date) has a source.
+            sources.Add(known);
+        }
         if (sources.Count == 0)
         {
             sources.Add(null);
@@ -1703,6 +1754,11 @@ public sealed class EventCoder
                 if (src is null && tgt is null)
                 {
                     continue;
+                }
+                if (raw.Code.StartsWith("15", StringComparison.Ordinal) && src is not null && tgt is not null && src.Code == tgt.Code)
+                {
+                    // "dispatched bombers to the US military base on Diego Garcia": one's own base is a destination, not a target.
+                    tgt = null;
                 }
                 output.Add(new CodedEvent
                 {
