@@ -1187,6 +1187,30 @@ public sealed class EventCoder
         return key;
     }
 
+    /// <summary>
+    /// Whether an actorless event still names its participants: a noun or name as subject, passive subject or object
+    /// ("Manafort was sentenced", "an individual has been arrested"), not a pronoun ("I wanted to help", "we spoke").
+    /// </summary>
+    private static bool HasNamedArgument(View s, Raw raw)
+    {
+        var subject = Subject(s, raw.Predicate);
+        if (subject >= 0 && s.Upos(subject) == "PRON")
+        {
+            return false;
+        }
+        foreach (var t in (ReadOnlySpan<int>)[subject, raw.SourceToken, raw.TargetToken, s.Child(raw.Predicate, "nsubj:pass"), s.Child(raw.Predicate, "obj")])
+        {
+            if (t >= 0 && s.Upos(t) is "NOUN" or "PROPN")
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool IsQuestion(SentenceInput input) =>
+        input.Sentence.Length > 0 && input.Text[input.Sentence.End - 1] == '?';
+
     private static bool HasEventAt(List<Raw> events, int predicate)
     {
         foreach (var e in events)
@@ -1734,12 +1758,16 @@ public sealed class EventCoder
         _cameo.TryGet(raw.Code, out var info);
         var token = input.Syntax.Tokens[raw.Predicate];
         var sentenceText = input.Text.Substring(input.Sentence.Start, input.Sentence.Length);
+        // A clause whose verb is an event stays an event when no actor resolves ("an individual has been arrested",
+        // "Manafort was sentenced"): what happened is known, who is not (source and target null, lower confidence).
+        // An event noun with no actor is too often a mention, not a report ("a state of emergency", "the trial").
+        var verbal = s.Upos(raw.Predicate) == "VERB" && HasNamedArgument(s, raw) && !IsQuestion(input);
         var speaker = raw.Speaker >= 0 ? ActorOf(input, s, raw.Speaker) : null;
         foreach (var source in sources)
         {
             foreach (var target in targets)
             {
-                if ((source is null && target is null) || (raw.NeedsTargetActor && target is null && !IsNamedVictim(s, raw.TargetToken)))
+                if ((source is null && target is null && !verbal) || (raw.NeedsTargetActor && target is null && !IsNamedVictim(s, raw.TargetToken)))
                 {
                     continue;
                 }
@@ -1748,10 +1776,10 @@ public sealed class EventCoder
                     continue;
                 }
                 var modality = raw.Modality == "asserted" && speaker is not null && !raw.OwnStatement ? "claimed" : raw.Modality;
-                var confidence = raw.Weight * (source?.Confidence ?? 0.7f) * (target?.Confidence ?? 0.7f);
+                var confidence = raw.Weight * (source?.Confidence ?? 0.7f) * (target?.Confidence ?? 0.7f) * (source is null && target is null ? 0.6f : 1f);
                 var src = source is { } sm ? Resolve(input, s, sm, raw.Predicate) : null;
                 var tgt = target is { } tm ? Resolve(input, s, tm, raw.Predicate) : null;
-                if (src is null && tgt is null)
+                if (src is null && tgt is null && !verbal)
                 {
                     continue;
                 }

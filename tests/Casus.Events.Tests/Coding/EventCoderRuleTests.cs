@@ -124,4 +124,22 @@ public class EventCoderRuleTests
     {
         Assert.DoesNotContain(Code(sentence), e => e.Root is "18" or "19" or "20");
     }
+
+    [Fact]
+    public void AReportedActStaysAnEventWhenItsActorsAreUnknown()
+    {
+        var events = Code("Paul Manafort was sentenced to 73 months in federal prison on Wednesday.");
+
+        var sentence = Assert.Single(events, e => e.Root == "17");
+        Assert.Null(sentence.Source);
+        Assert.True(sentence.Confidence < 0.5f, "an event with no actor is less certain");
+    }
+
+    [Theory]
+    [InlineData("I wanted to help other girls.")]
+    [InlineData("So do you find more resistance from Muslims when you criticise Islam?")]
+    public void PronounsAndQuestionsWithoutActorsAreNoEvents(string sentence)
+    {
+        Assert.DoesNotContain(Code(sentence), e => e.Source is null && e.Target is null && e.Kind == "event");
+    }
 }
