@@ -1187,6 +1187,26 @@ public sealed class EventCoder
         return key;
     }
 
+    /// <summary>An unknown person named at <paramref name="t"/> coded as a criminal of the document's country, or null.</summary>
+    private static EventActor? InferredCriminal(SentenceInput input, View s, int t)
+    {
+        if (t < 0 || s.Upos(t) != "PROPN" || s.Scratch.MentionAt[t] >= 0 || input.Memory.FocusCountry is not { } country)
+        {
+            return null;
+        }
+        var start = input.Syntax.Tokens[t].Start;
+        var end = input.Syntax.Tokens[t].End;
+        for (var c = s.FirstChild(t); c >= 0; c = s.NextSibling(c))
+        {
+            if (s.Relation(c) is "flat" or "compound" && s.Upos(c) == "PROPN")
+            {
+                start = Math.Min(start, input.Syntax.Tokens[c].Start);
+                end = Math.Max(end, input.Syntax.Tokens[c].End);
+            }
+        }
+        return new EventActor(input.Text[start..end], country + "CRM", country, "CRM", start, end, 0.5f, "person not in the dictionaries; criminal by the act, country by the document");
+    }
+
     /// <summary>
     /// Whether an actorless event still names its participants: a noun or name as subject, passive subject or object
     /// ("Manafort was sentenced", "an individual has been arrested"), not a pronoun ("I wanted to help", "we spoke").
@@ -1779,6 +1799,17 @@ public sealed class EventCoder
                 var confidence = raw.Weight * (source?.Confidence ?? 0.7f) * (target?.Confidence ?? 0.7f) * (source is null && target is null ? 0.6f : 1f);
                 var src = source is { } sm ? Resolve(input, s, sm, raw.Predicate) : null;
                 var tgt = target is { } tm ? Resolve(input, s, tm, raw.Predicate) : null;
+                if (tgt is null && raw.Code is ['1', '7', '3', ..] or "116" or "174")
+                {
+                    // "Crystal Munoz was convicted", "Manafort was sentenced": a named person the courts or police act
+                    // on is a criminal suspect of the document's country, by the act itself (entity says so).
+                    tgt = InferredCriminal(input, s, raw.TargetToken);
+                }
+                else if (src is null && raw.Code is ['1', '8', ..] && s.Upos(raw.Predicate) == "VERB")
+                {
+                    // "McArthur murdered gay men": an unknown person committing assault is a criminal.
+                    src = InferredCriminal(input, s, raw.SourceToken);
+                }
                 if (src is null && tgt is null && !verbal)
                 {
                     continue;

@@ -142,4 +142,14 @@ public class EventCoderRuleTests
     {
         Assert.DoesNotContain(Code(sentence), e => e.Source is null && e.Target is null && e.Kind == "event");
     }
+
+    [Fact]
+    public void AnUnknownPersonTheCourtsActOnIsACriminalOfTheDocumentsCountry()
+    {
+        var events = Code("Canadian police said the investigation was over.\n\nBruce McArthur was sentenced to life in prison on Friday.");
+
+        var sentence = Assert.Single(events, e => e.Root == "17");
+        Assert.Equal("CANCRM", sentence.Target?.Code);
+        Assert.Equal("Bruce McArthur", sentence.Target?.Text);
+    }
 }
