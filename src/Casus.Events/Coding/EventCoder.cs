@@ -1778,10 +1778,13 @@ public sealed class EventCoder
         _cameo.TryGet(raw.Code, out var info);
         var token = input.Syntax.Tokens[raw.Predicate];
         var sentenceText = input.Text.Substring(input.Sentence.Start, input.Sentence.Length);
-        // A clause whose verb is an event stays an event when no actor resolves ("an individual has been arrested",
-        // "Manafort was sentenced"): what happened is known, who is not (source and target null, lower confidence).
-        // An event noun with no actor is too often a mention, not a report ("a state of emergency", "the trial").
-        var verbal = s.Upos(raw.Predicate) == "VERB" && HasNamedArgument(s, raw) && !IsQuestion(input);
+        // A coercive, violent or legal act stays an event when no actor resolves ("Manafort was sentenced", "two
+        // journalists were shot"): what happened is known, who is not (source and target null, lower confidence).
+        // Other verbs with no actor are mostly private or figurative ("I wanted to help", "we spoke"): a hand-judged
+        // sample found 3 real events in 38 when they were all kept. An event noun with no actor is too often a
+        // mention, not a report ("a state of emergency", "the trial").
+        var verbal = s.Upos(raw.Predicate) == "VERB" && raw.Code is ['1', '7' or '8' or '9', ..] or ['2', '0', ..] or ['1', '1', '5' or '6', ..]
+            && HasNamedArgument(s, raw) && !IsQuestion(input);
         var speaker = raw.Speaker >= 0 ? ActorOf(input, s, raw.Speaker) : null;
         foreach (var source in sources)
         {
