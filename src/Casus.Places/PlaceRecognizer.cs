@@ -375,6 +375,16 @@ public sealed class PlaceRecognizer
         var containerCandidates = mention.Container >= 0 ? raw[mention.Container].Candidates : [];
         var bestHandle = -1;
         var bestScore = double.NegativeInfinity;
+        // A name that is a country's own name is the country ("the border with Mexico"), not a town named after it
+        // (Mexico, Missouri), unless a container says otherwise ("Mexico, Missouri"); a city-state's city stays.
+        var countryNamed = -1;
+        foreach (var hit in mention.Candidates)
+        {
+            if (!hit.Alternate && _gazetteer.KindOf(hit.Handle) == PlaceKind.Country)
+            {
+                countryNamed = _gazetteer.CountryOf(hit.Handle);
+            }
+        }
         foreach (var hit in mention.Candidates)
         {
             var h = hit.Handle;
@@ -422,6 +432,12 @@ public sealed class PlaceRecognizer
             {
                 continue;
             }
+            if (countryNamed >= 0 && country != countryNamed && kind is PlaceKind.City or PlaceKind.Site && mention.Container < 0)
+            {
+                continue;
+            }
+
+
 
             // A small place known by an alternate name, or followed by another name ("Karl Marx", "Stanislav
             // Lem"), needs the document's country behind it.

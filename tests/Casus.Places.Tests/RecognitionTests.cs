@@ -13,6 +13,8 @@ public sealed class RecognitionTests
         { "Protesters gathered in Tirana, the capital of Albania, on Saturday.", "Albania", "ALB", 41.0, 20.0 },
         { "Students marched through Columbia, South Carolina, after the vote.", "Columbia", "USA", 34.0007, -81.0348 },
         { "Rebels attacked an army post in Colombia near the border with Venezuela.", "Colombia", "COL", 4.6, -74.1 },
+        // A country's own name is the country even in a US story, not Mexico, Missouri.
+        { "President Trump wants to build a wall in Texas and Arizona along the border with Mexico.", "Mexico", "MEX", 23.0, -102.0 },
         // Georgia: the country, unless the context is American.
         { "Russian troops crossed into Georgia in August 2008.", "Georgia", "GEO", 42.0, 43.5 },
         { "Voters in Atlanta, Georgia, waited for hours to cast their ballots.", "Georgia", "USA", 33.749, -84.388 },
