@@ -24,9 +24,20 @@ public static class Program
     {
         // Spectre.Console.Cli reads a lone "-" as an option; stand it in for standard input under another name.
         args = [.. args.Select(a => a == "-" ? Commands.InputSettings.StdinAlias : a)];
+        // Ctrl-C cancels the running command between documents (committed ingest batches stay); a second Ctrl-C kills.
+        using var interrupt = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            if (!interrupt.IsCancellationRequested)
+            {
+                e.Cancel = true;
+                interrupt.Cancel();
+            }
+        };
+        Console.CancelKeyPress += onCancel;
         try
         {
-            return CreateApp().Run(args);
+            return CreateApp().Run(args, interrupt.Token);
         }
         catch (OperationCanceledException)
         {
@@ -43,6 +54,10 @@ public static class Program
         {
             Console.Error.WriteLine($"casus: {e.Message}");
             return ExitCodes.Error;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
         }
     }
 
