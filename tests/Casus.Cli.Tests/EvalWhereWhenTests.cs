@@ -52,8 +52,17 @@ public class EvalWhereWhenTests
     {
         private static CodedEvent Event(Location? location, DateOnly date) => new()
         {
-            Id = "e1", DocumentId = "d", Sentence = 1, Cameo = "182", Root = "18", TriggerText = "stabbed", Text = "x",
-            Modality = "asserted", Pattern = "test", Location = location, Date = date,
+            Id = "e1",
+            DocumentId = "d",
+            Sentence = 1,
+            Cameo = "182",
+            Root = "18",
+            TriggerText = "stabbed",
+            Text = "x",
+            Modality = "asserted",
+            Pattern = "test",
+            Location = location,
+            Date = date,
         };
 
         private static Location Place(string name, string country, double lat, double lon, string precision) =>

@@ -70,6 +70,7 @@ public sealed class CodingPipeline
         internal readonly List<Incident> Incidents = [];
         internal readonly List<int> Triggers = [];
         internal readonly List<Quote> Quotes = [];
+        internal readonly HashSet<string> SeenIds = new(StringComparer.Ordinal);
         internal readonly List<WordSyntax> Words = [];
         internal readonly List<TextSpan> Excluded = [];
         internal readonly List<string> ActorCountries = [];
@@ -131,7 +132,7 @@ public sealed class CodingPipeline
                 }
             }
         }
-        RemoveDuplicates(output, documentFirst);
+        RemoveDuplicates(output, documentFirst, worker.SeenIds);
         Locate(text, worker, output, documentFirst);
         Attribute(documentId, text, worker, memory, output, documentFirst, quotes);
         return worker.Sentences.Count;
@@ -330,13 +331,13 @@ public sealed class CodingPipeline
     /// Drops a second record of the same event (same sentence, trigger, code and actors, hence the same id), which
     /// two rules can produce for one clause; ids stay unique within a document.
     /// </summary>
-    private static void RemoveDuplicates(List<CodedEvent> output, int first)
+    private static void RemoveDuplicates(List<CodedEvent> output, int first, HashSet<string> seen)
     {
         if (output.Count - first < 2)
         {
             return;
         }
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        seen.Clear();
         var write = first;
         for (var k = first; k < output.Count; k++)
         {

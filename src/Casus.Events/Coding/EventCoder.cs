@@ -316,16 +316,9 @@ public sealed class EventCoder
     {
         for (var c = s.FirstChild(v); c >= 0; c = s.NextSibling(c))
         {
-            if (!s.Relation(c).StartsWith("obl", StringComparison.Ordinal) || s.Upos(c) != "NOUN")
+            if (s.Relation(c).StartsWith("obl", StringComparison.Ordinal) && AttackPattern(s, c) is { } p)
             {
-                continue;
-            }
-            foreach (var p in _lexicon.Nouns(s.Lemma(c)))
-            {
-                if (p.Code is ['1', '8', ..] or ['1', '9', ..] or ['2', '0', ..] && NounMatches(s, c, p))
-                {
-                    return (c, p.Code, p.Source);
-                }
+                return (c, p.Code, p.Source);
             }
         }
         return null;
@@ -722,17 +715,7 @@ public sealed class EventCoder
         return "asserted";
     }
 
-    private static bool IsModal(ReadOnlySpan<char> lemma)
-    {
-        foreach (var m in Modals)
-        {
-            if (lemma.SequenceEqual(m))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+    private static bool IsModal(ReadOnlySpan<char> lemma) => IsOneOf(lemma, Modals);
 
     /// <summary>The subject of the speech verb when <paramref name="v"/> is reported speech ("X said Y attacked Z").</summary>
     private static int Speaker(View s, int v)
@@ -746,17 +729,7 @@ public sealed class EventCoder
         return rel is "ccomp" or "parataxis" && IsSpeechVerb(s.Lemma(h)) ? Subject(s, h) : -1;
     }
 
-    private static bool IsSpeechVerb(ReadOnlySpan<char> lemma)
-    {
-        foreach (var verb in SpeechVerbs)
-        {
-            if (lemma.SequenceEqual(verb))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+    private static bool IsSpeechVerb(ReadOnlySpan<char> lemma) => IsOneOf(lemma, SpeechVerbs);
 
     /// <summary>
     /// Criticism, rejection and protest aimed at an attack are aimed at its perpetrator: "crowds took to the
@@ -808,17 +781,7 @@ public sealed class EventCoder
             int start = -1, end = -1;
             if (subject >= 0)
             {
-                // The subject's name span: the head and its flat/compound parts ("Delfin Lorenzana").
-                start = input.Syntax.Tokens[subject].Start;
-                end = input.Syntax.Tokens[subject].End;
-                for (var c = s.FirstChild(subject); c >= 0; c = s.NextSibling(c))
-                {
-                    if (s.Relation(c) is "flat" or "compound")
-                    {
-                        start = Math.Min(start, input.Syntax.Tokens[c].Start);
-                        end = Math.Max(end, input.Syntax.Tokens[c].End);
-                    }
-                }
+                (start, end) = NameSpan(input, s, subject, properOnly: false);
                 name = input.Text[start..end];
             }
             else if (actor is { } named)
@@ -873,7 +836,10 @@ public sealed class EventCoder
     private bool IsAttackNoun(View s, int t) => AttackCode(s, t) is not null;
 
     /// <summary>The CAMEO code of attack noun <paramref name="t"/> (18-20), or null when it is not one.</summary>
-    private string? AttackCode(View s, int t)
+    private string? AttackCode(View s, int t) => AttackPattern(s, t)?.Code;
+
+    /// <summary>The noun pattern that makes <paramref name="t"/> an attack (18-20), or null.</summary>
+    private NounPattern? AttackPattern(View s, int t)
     {
         if (s.Upos(t) != "NOUN")
         {
@@ -883,7 +849,7 @@ public sealed class EventCoder
         {
             if (p.Code is ['1', '8', ..] or ['1', '9', ..] or ['2', '0', ..] && NounMatches(s, t, p))
             {
-                return p.Code;
+                return p;
             }
         }
         return null;
@@ -1187,6 +1153,22 @@ public sealed class EventCoder
         return key;
     }
 
+    /// <summary>The characters of a name headed at <paramref name="t"/>: the head with its flat and compound parts ("Delfin Lorenzana").</summary>
+    private static (int Start, int End) NameSpan(SentenceInput input, View s, int t, bool properOnly)
+    {
+        var start = input.Syntax.Tokens[t].Start;
+        var end = input.Syntax.Tokens[t].End;
+        for (var c = s.FirstChild(t); c >= 0; c = s.NextSibling(c))
+        {
+            if (s.Relation(c) is "flat" or "compound" && (!properOnly || s.Upos(c) == "PROPN"))
+            {
+                start = Math.Min(start, input.Syntax.Tokens[c].Start);
+                end = Math.Max(end, input.Syntax.Tokens[c].End);
+            }
+        }
+        return (start, end);
+    }
+
     /// <summary>An unknown person named at <paramref name="t"/> coded as a criminal of the document's country, or null.</summary>
     private static EventActor? InferredCriminal(SentenceInput input, View s, int t)
     {
@@ -1194,16 +1176,7 @@ public sealed class EventCoder
         {
             return null;
         }
-        var start = input.Syntax.Tokens[t].Start;
-        var end = input.Syntax.Tokens[t].End;
-        for (var c = s.FirstChild(t); c >= 0; c = s.NextSibling(c))
-        {
-            if (s.Relation(c) is "flat" or "compound" && s.Upos(c) == "PROPN")
-            {
-                start = Math.Min(start, input.Syntax.Tokens[c].Start);
-                end = Math.Max(end, input.Syntax.Tokens[c].End);
-            }
-        }
+        var (start, end) = NameSpan(input, s, t, properOnly: true);
         return new EventActor(input.Text[start..end], country + "CRM", country, "CRM", start, end, 0.5f, "person not in the dictionaries; criminal by the act, country by the document");
     }
 

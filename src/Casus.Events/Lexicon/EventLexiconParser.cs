@@ -400,20 +400,8 @@ internal sealed class EventLexiconParser(Func<string, bool> isKnownCode)
 
                     objects = ParseWordList(field[1..], "'+' list", source);
                     break;
-                case '~':
-                    if (ParseConstraint(field, source) is { } constraint)
-                    {
-                        constraints.Add(constraint);
-                    }
-
-                    break;
-                case '@':
-                    if (targets is not null)
-                    {
-                        Error(source, $"a second '@' field ('{field}')");
-                    }
-
-                    targets = ParseTargets(field, source);
+                case '~' or '@':
+                    ParseConstraintOrTargets(field, constraints, ref targets, source);
                     break;
                 default:
                     if (i == start + 1)
@@ -435,6 +423,24 @@ internal sealed class EventLexiconParser(Func<string, bool> isKnownCode)
             : null;
     }
 
+    /// <summary>A <c>~</c> constraint or the <c>@</c> target list, which verb and noun patterns share.</summary>
+    private void ParseConstraintOrTargets(string field, List<PrepositionConstraint> constraints, ref string[]? targets, LexiconSource source)
+    {
+        if (field[0] == '~')
+        {
+            if (ParseConstraint(field, source) is { } constraint)
+            {
+                constraints.Add(constraint);
+            }
+            return;
+        }
+        if (targets is not null)
+        {
+            Error(source, $"a second '@' field ('{field}')");
+        }
+        targets = ParseTargets(field, source);
+    }
+
     /// <summary>Parses <c>noun [~PREP:WORDS ...] [@PREPS]</c> from fields[start..].</summary>
     private (NounLine Line, string Identity)? ParseNoun(string[] fields, int start, string code, LexiconSource source)
     {
@@ -454,20 +460,8 @@ internal sealed class EventLexiconParser(Func<string, bool> isKnownCode)
             string field = fields[i];
             switch (field[0])
             {
-                case '~':
-                    if (ParseConstraint(field, source) is { } constraint)
-                    {
-                        constraints.Add(constraint);
-                    }
-
-                    break;
-                case '@':
-                    if (targets is not null)
-                    {
-                        Error(source, $"a second '@' field ('{field}')");
-                    }
-
-                    targets = ParseTargets(field, source);
+                case '~' or '@':
+                    ParseConstraintOrTargets(field, constraints, ref targets, source);
                     break;
                 case '+':
                     Error(source, $"a noun pattern takes no '+' list ('{field}')");

@@ -67,14 +67,7 @@ public static class EventWriter
             {
                 w.WriteString("cameo", e.Cameo);
                 w.WriteString("root", e.Root);
-                if (e.Plover is null)
-                {
-                    w.WriteNull("plover");
-                }
-                else
-                {
-                    w.WriteString("plover", e.Plover);
-                }
+                StringOrNull(w, "plover", e.Plover);
                 w.WriteNumber("quad_class", e.QuadClass);
                 w.WriteNumber("goldstein", e.Goldstein);
             }
@@ -118,22 +111,8 @@ public static class EventWriter
         w.WriteStartObject(name);
         w.WriteString("text", a.Text);
         w.WriteString("code", a.Code);
-        if (a.Country is null)
-        {
-            w.WriteNull("country");
-        }
-        else
-        {
-            w.WriteString("country", a.Country);
-        }
-        if (a.Sector is null)
-        {
-            w.WriteNull("sector");
-        }
-        else
-        {
-            w.WriteString("sector", a.Sector);
-        }
+        StringOrNull(w, "country", a.Country);
+        StringOrNull(w, "sector", a.Sector);
         Span(w, a.Start, a.End);
         w.WriteString("entity", a.Entity);
         w.WriteEndObject();
@@ -188,23 +167,9 @@ public static class EventWriter
         }
         w.WriteStartObject("location");
         w.WriteString("name", location.Name);
-        if (location.Country.Length == 0)
-        {
-            // Seas, straits and gulfs belong to no country.
-            w.WriteNull("country");
-        }
-        else
-        {
-            w.WriteString("country", location.Country);
-        }
-        if (location.Admin1 is null)
-        {
-            w.WriteNull("admin1");
-        }
-        else
-        {
-            w.WriteString("admin1", location.Admin1);
-        }
+        // Seas, straits and gulfs belong to no country.
+        StringOrNull(w, "country", location.Country.Length == 0 ? null : location.Country);
+        StringOrNull(w, "admin1", location.Admin1);
         w.WriteNumber("lat", Math.Round(location.Lat, 4));
         w.WriteNumber("lon", Math.Round(location.Lon, 4));
         if (location.GeonameId is { } id)
@@ -280,19 +245,24 @@ public static class EventWriter
             w.WriteStartObject();
             w.WriteNumber("count", m.Count);
             w.WriteString("qualifier", m.Qualifier);
-            if (m.Unit is null)
-            {
-                w.WriteNull("unit");
-            }
-            else
-            {
-                w.WriteString("unit", m.Unit);
-            }
+            StringOrNull(w, "unit", m.Unit);
             Span(w, m.Start, m.End);
             w.WriteEndObject();
         }
         w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    private static void StringOrNull(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null)
+        {
+            w.WriteNull(name);
+        }
+        else
+        {
+            w.WriteString(name, value);
+        }
     }
 
     private static void Span(Utf8JsonWriter w, int start, int end, string name = "span")

@@ -206,6 +206,7 @@ internal sealed class GazetteerBuilder
         {
             list.Sort();
         }
+        var (stringStart, stringChars) = GazetteerData.Pool(strings);
         var result = new GazetteerData
         {
             GeonameId = data.GeonameId,
@@ -223,8 +224,8 @@ internal sealed class GazetteerBuilder
             CountryIso3 = iso3,
             CountryIso2 = iso2,
             CountryEntry = countryEntry,
-            StringStart = GazetteerData.Pool(strings).Start,
-            StringChars = GazetteerData.Pool(strings).Chars,
+            StringStart = stringStart,
+            StringChars = stringChars,
             Names = KeyTable.Build(_names),
             Demonyms = KeyTable.Build(_demonyms),
             Stop = KeyTable.Build(_stop),

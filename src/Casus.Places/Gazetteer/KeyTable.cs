@@ -135,19 +135,7 @@ internal static class BinaryArrays
 
     public static void WriteStrings(BinaryWriter writer, IReadOnlyList<string> strings)
     {
-        var start = new int[strings.Count + 1];
-        var total = 0;
-        for (var i = 0; i < strings.Count; i++)
-        {
-            start[i] = total;
-            total += strings[i].Length;
-        }
-        start[^1] = total;
-        var chars = new char[total];
-        for (var i = 0; i < strings.Count; i++)
-        {
-            strings[i].CopyTo(chars.AsSpan(start[i]));
-        }
+        var (start, chars) = GazetteerData.Pool(strings);
         Write(writer, start);
         Write(writer, chars);
     }
